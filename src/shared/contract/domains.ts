@@ -1,0 +1,131 @@
+import type { Column, ColumnQuery, Deck } from '../domain/column'
+import type { Post } from '../domain/post'
+import type { Settings } from '../domain/settings'
+import type { Source } from '../domain/source'
+
+/**
+ * The one API contract between the UI and the core, one interface per domain.
+ * Every method takes at most one argument (a plain object) and resolves to plain data, so
+ * the same contract travels over Electron IPC and over the web host's HTTP transport.
+ */
+
+/** Who is asking: the desktop app and a full token may change things; a wall screen may only look. */
+export type Access = 'full' | 'read'
+
+export interface SystemInfo {
+  /** Earshot's version (package.json). */
+  version: string
+  /** How this UI is connected to the core. */
+  transport: 'electron' | 'web'
+  /** What this client is allowed to do. */
+  access: Access
+  /** True while the demo workspace is the only source of posts. */
+  demoOnly: boolean
+  /** Total posts in the local store. */
+  postCount: number
+}
+
+export interface SystemApi {
+  /** Version, transport, access level and store size. */
+  info(): Promise<SystemInfo>
+}
+
+/** One page of posts for a column, newest first. */
+export interface PostPage {
+  posts: Post[]
+  /** Opaque cursor for the next (older) page, or null when there is no more. */
+  nextCursor: string | null
+  /**
+   * The store's ingest sequence when the page was read. Pass it to `posts.since` to ask for
+   * what arrived afterwards; it is a local counter, never an identity.
+   */
+  latestSeq: number
+}
+
+export interface PostQueryInput {
+  query: ColumnQuery
+  /** Cursor from a previous page's `nextCursor`; omit for the newest page. */
+  cursor?: string | null
+  /** Page size, 1–200 (default 50). */
+  limit?: number
+}
+
+export interface PostsSinceInput {
+  query: ColumnQuery
+  /** Only posts stored after this sequence (from `PostPage.latestSeq` or the `posts:added` event). */
+  afterSeq: number
+  /** At most this many (1–500, default 200), newest first. */
+  limit?: number
+}
+
+export interface PostsApi {
+  /** A page of a column's posts, newest first, bounded by `limit`. */
+  query(input: PostQueryInput): Promise<PostPage>
+  /** Posts matching a column's query that were stored after `afterSeq`, newest first. */
+  since(input: PostsSinceInput): Promise<PostPage>
+  /** One post by its stable id, or null. */
+  get(input: { id: string }): Promise<Post | null>
+}
+
+export interface DecksApi {
+  /** All decks, in the user's order. */
+  list(): Promise<Deck[]>
+  /** Creates or replaces a deck (matched by id) and returns it as stored. */
+  save(input: { deck: Deck }): Promise<Deck>
+}
+
+export interface SourcesApi {
+  /** Every source with its health. */
+  list(): Promise<Source[]>
+  /** Pauses or resumes a source. */
+  setEnabled(input: { id: string; enabled: boolean }): Promise<Source>
+}
+
+export interface SettingsApi {
+  /** The current settings. */
+  get(): Promise<Settings>
+  /** Changes some settings and returns all of them. */
+  update(input: Partial<Settings>): Promise<Settings>
+}
+
+/** The whole contract. */
+export interface AppApi {
+  system: SystemApi
+  posts: PostsApi
+  decks: DecksApi
+  sources: SourcesApi
+  settings: SettingsApi
+}
+
+export type Domain = keyof AppApi
+export type MethodOf<D extends Domain> = keyof AppApi[D] & string
+
+type Fn = (...args: never[]) => unknown
+type MethodFn<D extends Domain, M extends MethodOf<D>> = AppApi[D][M] extends Fn ? AppApi[D][M] : never
+
+/** The argument a contract method takes (undefined when it takes none). */
+export type InputOf<D extends Domain, M extends MethodOf<D>> =
+  Parameters<MethodFn<D, M>> extends [infer I] ? I : undefined
+/** What a contract method resolves to. */
+export type OutputOf<D extends Domain, M extends MethodOf<D>> = Awaited<ReturnType<MethodFn<D, M>>>
+
+/** Pushed from the core to every connected UI. */
+export interface EventMap {
+  /** New posts were stored; columns ask `posts.since` with their own query. */
+  'posts:added': { count: number; latestSeq: number }
+  /** A post was edited or deleted upstream. */
+  'posts:changed': { ids: string[] }
+  /** Source health or settings changed. */
+  'sources:changed': { sources: Source[] }
+  'settings:changed': Settings
+  'decks:changed': { decks: Deck[] }
+}
+export type EventName = keyof EventMap
+
+/** What the renderer sees as `window.api` (Electron) or through the HTTP client (browser). */
+export type ClientApi = AppApi & {
+  /** Subscribes to a push event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void
+}
+
+export type { Column }

@@ -1,0 +1,61 @@
+/**
+ * The network-neutral shapes every connector maps into. Times are epoch milliseconds (UTC);
+ * ids are stable strings (never a local rowid) so that a future team backend can share them.
+ */
+
+/** Networks Earshot can hear. `demo` is the built-in demo workspace. */
+export const NETWORKS = ['demo', 'mastodon', 'bluesky', 'rss'] as const
+export type Network = (typeof NETWORKS)[number]
+
+/** Human names for networks, for badges and column titles. */
+export const NETWORK_LABELS: Record<Network, string> = {
+  demo: 'Demo',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  rss: 'RSS/Atom'
+}
+
+export interface Author {
+  /** Stable id: `network:remote author id`. */
+  id: string
+  network: Network
+  /** Handle without a leading @, e.g. `anna@social.example` or `anna.bsky.social`. */
+  handle: string
+  displayName: string
+  followers: number
+  avatarUrl: string | null
+  /** Profile URL on the network, if it has one. */
+  url: string | null
+}
+
+export interface PostCounts {
+  likes: number
+  reposts: number
+  replies: number
+}
+
+export interface Post {
+  /** Stable id: `network:remote post id`. */
+  id: string
+  /** The source (account, search, feed, demo) that delivered it. */
+  sourceId: string
+  network: Network
+  /** The post's id on its network. */
+  remoteId: string
+  url: string | null
+  author: Author
+  /** Plain text, used for search, triage and display when there is no HTML. */
+  text: string
+  /** Sanitized HTML from the network (allowlist sanitizer), or null. */
+  html: string | null
+  /** ISO 639-1 code as given by the network or detected, or null when unknown. */
+  language: string | null
+  createdAt: number
+  editedAt: number | null
+  /** Stable id of the post this one replies to, if any. */
+  replyToId: string | null
+  counts: PostCounts
+}
+
+/** What a connector hands to the store: a post before it has been stored. */
+export type IncomingPost = Post
