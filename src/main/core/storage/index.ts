@@ -1,0 +1,27 @@
+import { openStore, type OpenStoreOptions } from './db'
+import { DeckRepository } from './repositories/decks'
+import { PostRepository } from './repositories/posts'
+import { SettingsRepository } from './repositories/settings'
+import { SourceRepository } from './repositories/sources'
+
+/** Every repository over one open store. The only way the rest of the core reaches SQLite. */
+export interface Store {
+  posts: PostRepository
+  decks: DeckRepository
+  settings: SettingsRepository
+  sources: SourceRepository
+  close(): void
+}
+
+export function openRepositories(dataDir: string, now: () => number, options: OpenStoreOptions = {}): Store {
+  const files = openStore(dataDir, options)
+  return {
+    posts: new PostRepository(files.db),
+    decks: new DeckRepository(files.db, now),
+    settings: new SettingsRepository(files.db),
+    sources: new SourceRepository(files.db, now),
+    close: files.close
+  }
+}
+
+export { StoreOpenError } from './errors'
