@@ -24,3 +24,9 @@ export class ApiError extends Error {
     return new ApiError('internal', 'Something went wrong inside Earshot.')
   }
 }
+
+/**
+ * What an IPC call resolves to. Electron mangles thrown errors on the way to the renderer, so the
+ * main side returns failures as data and the preload turns them back into ApiError.
+ */
+export type IpcResult = { ok: true; result: unknown } | { ok: false; error: { code: ApiErrorCode; message: string } }
