@@ -1,0 +1,108 @@
+import type { IncomingPost } from '@shared/domain/post'
+import type { Ingest } from '../sync/ingest'
+import type { SourceRepository } from '../storage/repositories/sources'
+import { DEMO_SOURCE_ID, DemoGenerator } from './generator'
+
+/** How much history a fresh demo workspace starts with. */
+export const DEMO_BACKFILL_DAYS = 7
+export const DEMO_BACKFILL_COUNT = 5000
+
+/** While the app was closed the demo "kept talking" at history density: posts per day, capped. */
+const GAP_POSTS_PER_DAY = DEMO_BACKFILL_COUNT / DEMO_BACKFILL_DAYS
+const GAP_MIN_MS = 60_000
+
+interface DemoCursor {
+  /** Number of the next post to generate. */
+  next: number
+}
+
+export interface DemoRunnerOptions {
+  seed: number
+  ingest: Ingest
+  sources: SourceRepository
+  now: () => number
+  /** Multiplies the live delays (tests and benchmarks speed the stream up). */
+  paceFactor?: number
+}
+
+/**
+ * The demo workspace as a source: a week of history on first start, the gap filled after a
+ * restart, then a live stream. Its cursor lives in the durable store like any source's, so the
+ * same post is never generated twice and a restart continues the numbering.
+ */
+export class DemoRunner {
+  private readonly generator: DemoGenerator
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private next = 0
+
+  constructor(private readonly options: DemoRunnerOptions) {
+    this.generator = new DemoGenerator({ seed: options.seed })
+    options.sources.ensure({ id: DEMO_SOURCE_ID, network: 'demo', name: 'Demo workspace', enabled: true, demo: true, config: {} })
+  }
+
+  get enabled(): boolean {
+    return this.options.sources.get(DEMO_SOURCE_ID)?.enabled ?? false
+  }
+
+  get running(): boolean {
+    return this.timer !== null
+  }
+
+  /** Catches up (backfill or gap) and starts the live stream, if the demo source is enabled. */
+  start(): void {
+    if (this.timer || !this.enabled) return
+    this.catchUp()
+    this.schedule()
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  private catchUp(): void {
+    const { sources, now } = this.options
+    const state = sources.syncState(DEMO_SOURCE_ID)
+    const cursor = state.cursor ? (JSON.parse(state.cursor) as DemoCursor) : null
+    const end = now()
+    if (!cursor) {
+      this.store(this.generator.backfill(end, { days: DEMO_BACKFILL_DAYS, count: DEMO_BACKFILL_COUNT }), DEMO_BACKFILL_COUNT)
+      return
+    }
+    this.next = cursor.next
+    const from = Math.max(state.lastSyncAt ?? end, end - DEMO_BACKFILL_DAYS * 86_400_000)
+    const gap = end - from
+    if (gap < GAP_MIN_MS) return
+    const count = Math.min(DEMO_BACKFILL_COUNT, Math.round((gap / 86_400_000) * GAP_POSTS_PER_DAY))
+    const posts: IncomingPost[] = []
+    for (let i = 0; i < count; i++) {
+      posts.push(this.generator.post(this.next + i, Math.round(from + ((i + 0.5) / count) * gap)))
+    }
+    this.store(posts, this.next + count)
+  }
+
+  private schedule(): void {
+    const { delayMs, count } = this.generator.nextLive(this.next)
+    this.timer = setTimeout(() => {
+      const at = this.options.now()
+      const posts = Array.from({ length: count }, (_unused, i) => this.generator.post(this.next + i, at))
+      this.store(posts, this.next + count)
+      this.schedule()
+    }, Math.max(1, delayMs * (this.options.paceFactor ?? 1)))
+    // The demo must never keep a process alive on its own (CLI commands, tests).
+    this.timer.unref?.()
+  }
+
+  private store(posts: IncomingPost[], next: number): void {
+    this.options.ingest.add(posts)
+    this.next = next
+    const at = this.options.now()
+    this.options.sources.saveSyncState(DEMO_SOURCE_ID, {
+      cursor: JSON.stringify({ next } satisfies DemoCursor),
+      lastSyncAt: at,
+      nextSyncAt: null,
+      lastError: null,
+      status: 'ok'
+    })
+  }
+}
