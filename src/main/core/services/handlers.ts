@@ -1,0 +1,94 @@
+import type { Source } from '@shared/domain/source'
+import { ApiError } from '@shared/contract/errors'
+import type { DomainHandlers } from '../api/registry'
+import type { CoreEvents } from '../events'
+import type { Store } from '../storage'
+
+export interface ServiceDeps {
+  store: Store
+  events: CoreEvents
+  version: string
+  /** Called when a source is paused or resumed, so the sync side can react. */
+  onSourceToggled(id: string, enabled: boolean): void
+}
+
+const DEFAULT_PAGE = 50
+const DEFAULT_SINCE = 200
+
+/** Sources with their health, as the UI shows them. */
+export function listSources(store: Store): Source[] {
+  return store.sources.list().map((record) => {
+    const sync = store.sources.syncState(record.id)
+    return {
+      id: record.id,
+      network: record.network,
+      name: record.name,
+      enabled: record.enabled,
+      demo: record.demo,
+      status: record.enabled ? sync.status : 'paused',
+      lastSyncAt: sync.lastSyncAt,
+      nextSyncAt: record.enabled ? sync.nextSyncAt : null,
+      postCount: store.posts.countBySource(record.id),
+      lastError: sync.lastError
+    }
+  })
+}
+
+export function systemHandlers({ store, version }: ServiceDeps): DomainHandlers<'system'> {
+  return {
+    info: (_input, caller) => ({
+      version,
+      transport: caller.transport,
+      access: caller.access,
+      demoOnly: store.sources.list().every((source) => source.demo),
+      postCount: store.posts.count()
+    })
+  }
+}
+
+export function postHandlers({ store }: ServiceDeps): DomainHandlers<'posts'> {
+  return {
+    query: ({ query, cursor, limit }) => store.posts.page(query, cursor, limit ?? DEFAULT_PAGE),
+    since: ({ query, afterSeq, limit }) => store.posts.since(query, afterSeq, limit ?? DEFAULT_SINCE),
+    get: ({ id }) => store.posts.get(id)
+  }
+}
+
+export function deckHandlers({ store, events }: ServiceDeps): DomainHandlers<'decks'> {
+  return {
+    list: () => store.decks.list(),
+    save: ({ deck }) => {
+      const saved = store.decks.save(deck)
+      events.emit('decks:changed', { decks: store.decks.list() })
+      return saved
+    }
+  }
+}
+
+export function sourceHandlers(deps: ServiceDeps): DomainHandlers<'sources'> {
+  const { store, events } = deps
+  return {
+    list: () => listSources(store),
+    setEnabled: ({ id, enabled }) => {
+      if (!store.sources.get(id)) throw new ApiError('not_found', `There is no source ${id}.`)
+      store.sources.setEnabled(id, enabled)
+      deps.onSourceToggled(id, enabled)
+      const sources = listSources(store)
+      events.emit('sources:changed', { sources })
+      const source = sources.find((candidate) => candidate.id === id)
+      if (!source) throw new ApiError('not_found', `There is no source ${id}.`)
+      return source
+    }
+  }
+}
+
+export function settingsHandlers({ store, events }: ServiceDeps): DomainHandlers<'settings'> {
+  return {
+    get: () => store.settings.get(),
+    update: (patch) => {
+      const settings = store.settings.update(patch)
+      events.emit('settings:changed', settings)
+      return settings
+    }
+  }
+}
