@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3'
 import type { ColumnQuery } from '@shared/domain/column'
-import type { IncomingPost, Network, Post } from '@shared/domain/post'
+import type { Author, IncomingPost, Network, Post } from '@shared/domain/post'
 import type { PostPage } from '@shared/contract/domains'
 import { ApiError } from '@shared/contract/errors'
 import { toFtsQuery } from '../fts-query'
+
+const AUTHOR_CACHE_SIZE = 50_000
 
 interface PostRow {
   seq: number
@@ -139,6 +141,8 @@ export class PostRepository {
   private readonly searchPage: Database.Statement
   private readonly searchSince: Database.Statement
   private readonly insertBatch: (posts: IncomingPost[]) => InsertResult
+  /** Authors written by this repository (the store has one writer): uid → local id and profile. */
+  private readonly authors = new Map<string, { id: number; fingerprint: string }>()
 
   constructor(private readonly db: Database.Database) {
     this.upsertAuthor = db.prepare(`INSERT INTO authors (uid, network, handle, display_name, followers, avatar_url, url)
@@ -149,7 +153,7 @@ export class PostRepository {
     this.findByUid = db.prepare('SELECT id, text, edited_at, likes, reposts, replies FROM posts WHERE uid = ?')
     this.insertPost = db.prepare(`INSERT INTO posts (uid, source_id, network, remote_id, url, author_id, text, html, language,
         created_at, edited_at, reply_to, likes, reposts, replies)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING`)
     this.updatePost = db.prepare(`UPDATE posts SET url = ?, text = ?, html = ?, language = ?, edited_at = ?,
         likes = ?, reposts = ?, replies = ? WHERE id = ?`)
     this.insertFts = db.prepare('INSERT INTO posts_fts (rowid, text, author) VALUES (?, ?, ?)')
@@ -174,31 +178,27 @@ export class PostRepository {
   }
 
   private writeBatch(posts: IncomingPost[]): InsertResult {
-    const authorIds = new Map<string, number>()
     let inserted = 0
     let updated = 0
     let latestSeq = 0
     for (const post of posts) {
-      let authorId = authorIds.get(post.author.id)
-      if (authorId === undefined) {
-        authorId = (this.upsertAuthor.get(post.author) as { id: number }).id
-        authorIds.set(post.author.id, authorId)
-      }
+      const authorId = this.authorId(post.author)
       const authorText = `${post.author.displayName} ${post.author.handle}`
-      const existing = this.findByUid.get(post.id) as
-        | { id: number; text: string; edited_at: number | null; likes: number; reposts: number; replies: number }
-        | undefined
-      if (!existing) {
-        const seq = Number(
-          this.insertPost.run(post.id, post.sourceId, post.network, post.remoteId, post.url, authorId, post.text, post.html,
-            post.language, post.createdAt, post.editedAt, post.replyToId, post.counts.likes, post.counts.reposts,
-            post.counts.replies).lastInsertRowid
-        )
+      // New posts are the common case: try the insert first and fall back to the edit path.
+      const info = this.insertPost.run(post.id, post.sourceId, post.network, post.remoteId, post.url, authorId, post.text,
+        post.html, post.language, post.createdAt, post.editedAt, post.replyToId, post.counts.likes, post.counts.reposts,
+        post.counts.replies)
+      if (info.changes > 0) {
+        const seq = Number(info.lastInsertRowid)
         this.insertFts.run(seq, post.text, authorText)
         inserted++
         latestSeq = Math.max(latestSeq, seq)
         continue
       }
+      const existing = this.findByUid.get(post.id) as
+        | { id: number; text: string; edited_at: number | null; likes: number; reposts: number; replies: number }
+        | undefined
+      if (!existing) continue
       const changed =
         existing.text !== post.text ||
         existing.edited_at !== post.editedAt ||
@@ -215,6 +215,20 @@ export class PostRepository {
       updated++
     }
     return { inserted, updated, latestSeq: latestSeq || this.latestSeq() }
+  }
+
+  /**
+   * The local id of an author, upserting only when the profile differs from what this
+   * repository last wrote: most posts come from authors it has just seen.
+   */
+  private authorId(author: Author): number {
+    const fingerprint = `${author.handle}\u0000${author.displayName}\u0000${author.followers}\u0000${author.avatarUrl}\u0000${author.url}`
+    const known = this.authors.get(author.id)
+    if (known?.fingerprint === fingerprint) return known.id
+    const id = (this.upsertAuthor.get(author) as { id: number }).id
+    if (this.authors.size >= AUTHOR_CACHE_SIZE) this.authors.clear()
+    this.authors.set(author.id, { id, fingerprint })
+    return id
   }
 
   /** Applies upstream deletions; returns the stable ids that were actually removed. */
