@@ -119,6 +119,8 @@ export interface EventMap {
   'sources:changed': { sources: Source[] }
   'settings:changed': Settings
   'decks:changed': { decks: Deck[] }
+  /** The networks became unreachable (`online: false`, said once) or reachable again. */
+  'connectivity:changed': { online: boolean; since: number }
 }
 export type EventName = keyof EventMap
 

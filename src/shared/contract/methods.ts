@@ -20,7 +20,8 @@ export const EVENT_NAMES: readonly EventName[] = [
   'posts:changed',
   'sources:changed',
   'settings:changed',
-  'decks:changed'
+  'decks:changed',
+  'connectivity:changed'
 ]
 
 /** IPC channel / HTTP path segment of a method: `domain:method`. */
