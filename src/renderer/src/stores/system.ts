@@ -1,0 +1,34 @@
+import { computed, ref } from 'vue'
+import { defineStore } from 'pinia'
+import type { SystemInfo } from '@shared/contract/domains'
+import { api } from '@renderer/lib/api'
+import { errorCode, errorMessage } from '@renderer/lib/errors'
+
+/** Who we are talking to and what we may do there. */
+export const useSystemStore = defineStore('system', () => {
+  const info = ref<SystemInfo | null>(null)
+  const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  const error = ref<string | null>(null)
+  const errorKind = ref<string | null>(null)
+
+  /** A wall screen's read-only link: nothing that changes data is shown. */
+  const readOnly = computed(() => info.value?.access === 'read')
+  const demoOnly = computed(() => info.value?.demoOnly === true)
+  const version = computed(() => info.value?.version ?? '')
+
+  async function load(): Promise<void> {
+    status.value = 'loading'
+    try {
+      info.value = await api.system.info()
+      status.value = 'ready'
+      error.value = null
+      errorKind.value = null
+    } catch (e) {
+      error.value = errorMessage(e)
+      errorKind.value = errorCode(e)
+      status.value = 'error'
+    }
+  }
+
+  return { info, status, error, errorKind, readOnly, demoOnly, version, load }
+})

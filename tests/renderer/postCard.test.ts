@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { mount, type VueWrapper } from '@vue/test-utils'
+import { nextTick } from 'vue'
+import type { Post } from '@shared/domain/post'
+import PostCard from '@renderer/components/post/PostCard.vue'
+import { makePost, T0 } from './support/fixtures'
+import { accessibleText, getByRole, queryAllByRole, queryByRole } from './support/a11y'
+
+const NOW = T0 + 10 * 60 * 60_000
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })
+  vi.setSystemTime(NOW)
+})
+const wrappers: VueWrapper[] = []
+
+afterEach(() => {
+  // Unmounting releases the shared clock, so the next test starts it on its own timers.
+  for (const wrapper of wrappers.splice(0)) wrapper.unmount()
+  vi.useRealTimers()
+  document.body.innerHTML = ''
+})
+
+function anna(overrides: Partial<Post> = {}): Post {
+  return makePost(3, {
+    network: 'mastodon',
+    url: 'https://social.example/@anna/113',
+    text: 'Mein Nimbus 14 startet seit dem Update nicht mehr. <b>Hilfe?</b>',
+    language: 'de',
+    createdAt: NOW - 3 * 60_000,
+    author: {
+      id: 'mastodon:anna',
+      network: 'mastodon',
+      handle: 'anna@social.example',
+      displayName: 'Anna Schmidt',
+      followers: 12_345,
+      avatarUrl: null,
+      url: 'https://social.example/@anna'
+    },
+    counts: { replies: 4, reposts: 1, likes: 1_234 },
+    ...overrides
+  })
+}
+
+function render(post: Post): HTMLElement {
+  const wrapper = mount(PostCard, { props: { post }, attachTo: document.body })
+  wrappers.push(wrapper)
+  return getByRole(wrapper.element.parentElement as HTMLElement, 'article', { name: `Post by ${post.author.displayName}` })
+}
+
+describe('PostCard', () => {
+  test('is an article named after its author, with handle, network and text', () => {
+    const article = render(anna())
+    const text = accessibleText(article)
+    expect(text).toContain('Anna Schmidt')
+    expect(text).toContain('@anna@social.example')
+    expect(getByRole(article, 'paragraph', { name: /Mein Nimbus 14/ }).getAttribute('lang')).toBe('de')
+    expect(article.querySelector('.badge')?.textContent?.trim()).toBe('Mastodon')
+  })
+
+  test('shows followers compactly and reads them out in full', () => {
+    const article = render(anna())
+    const followers = getByRole(article, 'img', { name: '12,345 followers' })
+    expect(followers.textContent?.trim()).toBe('12.3k')
+  })
+
+  test('counts have accessible labels and compact figures', () => {
+    const article = render(anna())
+    expect(getByRole(article, 'img', { name: '4 replies' }).textContent?.trim()).toBe('4')
+    expect(getByRole(article, 'img', { name: '1 repost' }).textContent?.trim()).toBe('1')
+    expect(getByRole(article, 'img', { name: '1,234 likes' }).textContent?.trim()).toBe('1.2k')
+  })
+
+  test('the relative time is a <time> with the exact moment, linking to the post', () => {
+    const article = render(anna())
+    const time = article.querySelector('time')
+    expect(time?.textContent).toBe('3 min')
+    expect(time?.getAttribute('datetime')).toBe(new Date(NOW - 3 * 60_000).toISOString())
+    expect(time?.getAttribute('title')).toMatch(/2025/)
+    const link = getByRole(article, 'link', { name: '3 minutes ago, open on Mastodon' })
+    expect(link.getAttribute('href')).toBe('https://social.example/@anna/113')
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer')
+  })
+
+  test('the time keeps ticking on the shared clock', async () => {
+    const article = render(anna())
+    vi.setSystemTime(NOW + 60 * 60_000)
+    vi.advanceTimersByTime(15_000)
+    await nextTick()
+    expect(article.querySelector('time')?.textContent).toBe('1 h')
+  })
+
+  test('text is text: markup in a post is shown, never interpreted', () => {
+    const article = render(anna())
+    expect(article.querySelector('b')).toBeNull()
+    expect(accessibleText(article)).toContain('<b>Hilfe?</b>')
+  })
+
+  test('language tag and no link for unsafe or missing URLs', () => {
+    const article = render(anna({ url: 'javascript:alert(1)' }))
+    expect(queryByRole(article, 'link')).toBeNull()
+    const lang = article.querySelector('abbr')
+    expect(lang?.textContent).toBe('DE')
+    expect(lang?.getAttribute('title')).toBe('German')
+  })
+
+  test('without an avatar image, initials stand in (hidden from screen readers)', () => {
+    const article = render(anna())
+    expect(article.querySelector('img')).toBeNull()
+    expect(accessibleText(article)).not.toContain('AS ')
+    expect(queryAllByRole(article, 'img').map((el) => el.getAttribute('aria-label'))).toEqual([
+      '12,345 followers',
+      '4 replies',
+      '1 repost',
+      '1,234 likes'
+    ])
+  })
+})

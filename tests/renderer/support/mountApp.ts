@@ -1,0 +1,42 @@
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, disposePinia, setActivePinia, type Pinia } from 'pinia'
+import type { Component } from 'vue'
+import { setApi, transportStatus } from '@renderer/lib/api'
+import App from '@renderer/App.vue'
+import type { FakeApi } from './fakeApi'
+
+const pinias: Pinia[] = []
+
+/** Fresh stores on the fake API; call before creating stores or mounting. */
+export function useFake(fake: FakeApi): Pinia {
+  transportStatus.set('connecting')
+  setApi(fake.api)
+  const pinia = createPinia()
+  pinias.push(pinia)
+  setActivePinia(pinia)
+  return pinia
+}
+
+/** Disposes every store created since the last call (their event subscriptions end too). */
+export function disposeStores(): void {
+  for (const pinia of pinias.splice(0)) disposePinia(pinia)
+  setApi(null)
+}
+
+const mounted: VueWrapper[] = []
+
+/** Mounts a component (the whole app by default) attached to the document, with fresh stores. */
+export async function mountWith(fake: FakeApi, component: Component = App): Promise<VueWrapper> {
+  const pinia = useFake(fake)
+  const wrapper = mount(component, { attachTo: document.body, global: { plugins: [pinia] } })
+  mounted.push(wrapper)
+  await flushPromises()
+  return wrapper
+}
+
+/** Unmounts everything mounted by mountWith (call in afterEach). */
+export function unmountAll(): void {
+  for (const wrapper of mounted.splice(0)) wrapper.unmount()
+  disposeStores()
+  document.body.innerHTML = ''
+}
