@@ -3,7 +3,7 @@
  * tested without Electron (app/security, app/window, app/menu, ipc/register, core/security).
  */
 import { join } from 'node:path'
-import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session, shell } from 'electron'
 import { openCore, type Core } from './core'
 import { defaultDataDir } from './core/paths'
 import { StoreOpenError } from './core/storage/errors'
@@ -12,6 +12,7 @@ import { createMainWindow, preloadPath, resolveRendererTarget } from './app/wind
 import { acquireSingleInstance } from './app/single-instance'
 import { menuTemplate } from './app/menu'
 import { electronNativeBinding } from './app/native-binding'
+import { safeStorageCodec } from './app/secret-codec'
 import { forwardEvents, registerIpc } from './ipc/register'
 
 // Every renderer sandboxed, whatever a window's options say.
@@ -53,7 +54,8 @@ function start(): void {
     dataDir,
     demo: !process.argv.includes('--no-demo'),
     version: app.getVersion(),
-    nativeBinding
+    nativeBinding,
+    secretCodec: safeStorageCodec(safeStorage) ?? undefined
   })
   core = opened
 

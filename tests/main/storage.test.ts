@@ -36,7 +36,26 @@ describe('opening the store', () => {
     const { db, close } = openStore(dir)
     const rows = db.prepare('SELECT version FROM main.schema_migrations').all()
     close()
-    expect(rows).toEqual([{ version: 1 }])
+    const bundled = loadMigrations(import.meta.glob<string>('../../src/main/core/storage/migrations/state/*.sql', { query: '?raw', import: 'default', eager: true }))
+    expect(bundled.length).toBeGreaterThanOrEqual(3)
+    expect(rows).toEqual(bundled.map((m) => ({ version: m.version })))
+  })
+
+  it('upgrades a store written by each earlier version of the schema', () => {
+    const stateFiles = import.meta.glob<string>('../../src/main/core/storage/migrations/state/*.sql', { query: '?raw', import: 'default', eager: true })
+    const all = loadMigrations(stateFiles)
+    for (let version = 1; version < all.length; version++) {
+      const dir = tempDir()
+      const old = new Database(join(dir, STATE_DB_FILE))
+      old.pragma(`application_id = ${EARSHOT_APPLICATION_ID}`)
+      migrate(old, all.slice(0, version), 'state database')
+      old.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run()
+      old.close()
+      const store = openRepositories(dir, () => 0)
+      expect(store.settings.get().theme).toBe('dark')
+      expect(store.accounts.list()).toEqual([])
+      store.close()
+    }
   })
 
   it('refuses a file that is not SQLite and leaves it byte for byte as it was', () => {

@@ -2,19 +2,18 @@ import type { OpenStoreOptions } from './storage/db'
 import { ApiRegistry } from './api/registry'
 import { CoreEvents } from './events'
 import { DemoRunner } from './demo/runner'
-import { DEMO_SOURCE_ID } from './demo/generator'
 import { defaultDeck } from './services/default-deck'
-import {
-  deckHandlers,
-  listSources,
-  postHandlers,
-  settingsHandlers,
-  sourceHandlers,
-  systemHandlers,
-  type ServiceDeps
-} from './services/handlers'
+import { deckHandlers, listSources, postHandlers, settingsHandlers, systemHandlers, type ServiceDeps } from './services/handlers'
+import { sourceHandlers } from './services/sources'
+import { accountHandlers } from './services/accounts'
+import { OutboxSender, toOutboxItem } from './sync/outbox'
+import { ApiError } from '@shared/contract/errors'
 import { openRepositories, type Store } from './storage'
 import { Ingest } from './sync/ingest'
+import { SyncEngine } from './sync/engine'
+import { ConnectorRegistry } from './connectors'
+import { discoverFeeds } from './connectors/rss/discover'
+import { SecretStore, PLAIN_FILE_CODEC, type SecretCodec } from './secrets/store'
 
 export interface CoreOptions extends OpenStoreOptions {
   /** Folder of earshot.db and cache.db. */
@@ -29,6 +28,13 @@ export interface CoreOptions extends OpenStoreOptions {
   demoSeed?: number
   /** Speeds up (<1) or slows down the demo's live stream. */
   demoPace?: number
+  /** Sync real sources (feeds, accounts). Tests of other parts switch it off. Default true. */
+  sync?: boolean
+  /**
+   * How account secrets are protected at rest: the desktop app passes an OS-keyring codec
+   * (Electron safeStorage); without one they go to a file only the user can read.
+   */
+  secretCodec?: SecretCodec
 }
 
 /** The running core: one API registry for every transport, push events, and shutdown. */
@@ -37,6 +43,10 @@ export interface Core {
   events: CoreEvents
   store: Store
   ingest: Ingest
+  sync: SyncEngine
+  outbox: OutboxSender
+  /** How account secrets are kept: encrypted by the OS keyring, or a user-only file. */
+  secretProtection: SecretCodec['protection']
   close(): void
 }
 
@@ -62,25 +72,77 @@ export function openCore(options: CoreOptions): Core {
     })
     if (store.decks.list().length === 0) store.decks.save(defaultDeck())
 
-    const deps: ServiceDeps = {
-      store,
+    const secrets = new SecretStore(options.dataDir, options.secretCodec ?? PLAIN_FILE_CODEC)
+    const connectors = new ConnectorRegistry({ version: options.version, now, accounts: store.accounts, secrets })
+    let healthTimer: ReturnType<typeof setTimeout> | null = null
+    const sync = new SyncEngine({
+      sources: store.sources,
+      ingest,
       events,
-      version: options.version,
-      onSourceToggled: (id, enabled) => {
-        if (id !== DEMO_SOURCE_ID || !options.demo) return
-        if (enabled) demo.start()
-        else demo.stop()
+      now,
+      connectorFor: (source) => connectors.for(source),
+      // Health changes come in bursts (syncing → ok for many sources): tell the UI once per burst.
+      onHealthChanged: () => {
+        healthTimer ??= setTimeout(() => {
+          healthTimer = null
+          if (!closed) events.emit('sources:changed', { sources: listSources(store) })
+        }, 100)
       }
-    }
+    })
+    let closed = false
+    const outbox = new OutboxSender({ outbox: store.outbox, events, now, publisherFor: (accountId) => connectors.publisherFor(accountId) })
+
+    const deps: ServiceDeps = { store, events, version: options.version, now, offlineSince: () => sync.offline }
     const registry = new ApiRegistry()
     registry.register('system', systemHandlers(deps))
     registry.register('posts', postHandlers(deps))
     registry.register('decks', deckHandlers(deps))
-    registry.register('sources', sourceHandlers(deps))
+    registry.register(
+      'sources',
+      sourceHandlers(deps, {
+        refresh: (id) => sync.refresh(id),
+        forget: (id) => {
+          sync.remove(id)
+          connectors.forget(id)
+        },
+        syncNow: (id) => sync.syncNow(id),
+        discoverFeeds: (url) => discoverFeeds(url, { signal: AbortSignal.timeout(20_000) }),
+        setDemoRunning: (running) => {
+          if (!options.demo) return
+          if (running) demo.start()
+          else demo.stop()
+        }
+      })
+    )
+    registry.register(
+      'accounts',
+      accountHandlers(deps, secrets, connectors.verifiers(), (sourceIds, keepPosts) => {
+        for (const id of sourceIds) {
+          sync.remove(id)
+          connectors.forget(id)
+          if (!keepPosts) store.posts.removeBySource(id)
+          store.sources.remove(id)
+        }
+        if (!keepPosts && sourceIds.length) events.emit('posts:changed', { ids: [] })
+      })
+    )
+    registry.register('outbox', {
+      list: () => store.outbox.recent(50).map(toOutboxItem),
+      send: ({ accountId, text, inReplyToId }) => {
+        const account = store.accounts.get(accountId)
+        if (!account) throw new ApiError('not_found', 'That account is no longer connected.')
+        return toOutboxItem(outbox.enqueue({ accountId, network: account.network, text, inReplyToId: inReplyToId ?? null }))
+      },
+      retry: ({ id }) => toOutboxItem(outbox.retry(id))
+    })
     registry.register('settings', settingsHandlers(deps))
     registry.assertComplete()
 
     if (options.demo) demo.start()
+    if (options.sync !== false) {
+      sync.start()
+      outbox.start()
+    }
     events.emit('sources:changed', { sources: listSources(store) })
 
     return {
@@ -88,8 +150,15 @@ export function openCore(options: CoreOptions): Core {
       events,
       store,
       ingest,
+      sync,
+      outbox,
+      secretProtection: secrets.protection,
       close: () => {
+        closed = true
+        if (healthTimer) clearTimeout(healthTimer)
         demo.stop()
+        sync.stop()
+        outbox.stop()
         store.close()
       }
     }

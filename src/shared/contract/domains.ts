@@ -1,4 +1,6 @@
+import type { Account, AccountSourceKind } from '../domain/account'
 import type { Column, ColumnQuery, Deck } from '../domain/column'
+import type { OutboxItem } from '../domain/outbox'
 import type { Post } from '../domain/post'
 import type { Settings } from '../domain/settings'
 import type { Source } from '../domain/source'
@@ -23,6 +25,8 @@ export interface SystemInfo {
   demoOnly: boolean
   /** Total posts in the local store. */
   postCount: number
+  /** Since when the networks have been unreachable (epoch ms), or null while online. */
+  offlineSince: number | null
 }
 
 export interface SystemApi {
@@ -79,6 +83,34 @@ export interface SourcesApi {
   list(): Promise<Source[]>
   /** Pauses or resumes a source. */
   setEnabled(input: { id: string; enabled: boolean }): Promise<Source>
+  /**
+   * Adds an RSS/Atom/JSON feed. `url` may be the feed itself or a web page that links to one
+   * (discovery). Fails with a plain sentence when nothing usable is there; the first sync starts at once.
+   */
+  addFeed(input: { url: string; name?: string }): Promise<Source>
+  /** Renames a source. */
+  rename(input: { id: string; name: string }): Promise<Source>
+  /** Removes a source, with or without the posts it brought. The demo workspace can only be paused. */
+  remove(input: { id: string; keepPosts: boolean }): Promise<void>
+  /** Syncs a source now (also clears a "reconnect" error to try again); resolves with its new health. */
+  syncNow(input: { id: string }): Promise<Source>
+  /**
+   * Listens through a connected account: Mastodon home, mentions, a list (value = list id),
+   * a hashtag or a search (value = tag / query); Bluesky timeline, notifications, an author feed
+   * (value = handle) or a search (value = query).
+   */
+  addAccountSource(input: { accountId: string; kind: AccountSourceKind; value?: string; name?: string }): Promise<Source>
+}
+
+export interface AccountsApi {
+  /** Connected accounts (never their secrets). */
+  list(): Promise<Account[]>
+  /** Connects a Mastodon account with an access token (checked against the instance first). */
+  connectMastodon(input: { instanceUrl: string; accessToken: string }): Promise<Account>
+  /** Connects a Bluesky account with an app password; `serviceUrl` for a custom PDS (default https://bsky.social). */
+  connectBluesky(input: { handle: string; appPassword: string; serviceUrl?: string }): Promise<Account>
+  /** Disconnects an account: forgets its secret and removes its sources (posts kept unless told otherwise). */
+  disconnect(input: { id: string; keepPosts: boolean }): Promise<void>
 }
 
 export interface SettingsApi {
@@ -88,12 +120,26 @@ export interface SettingsApi {
   update(input: Partial<Settings>): Promise<Settings>
 }
 
+export interface OutboxApi {
+  /** The newest outbox items (queued, sending, sent, failed), newest first. */
+  list(): Promise<OutboxItem[]>
+  /**
+   * Queues a post or reply from an account. Resolves once it is written durably; it goes out
+   * (exactly once) as soon as the account's network is reachable.
+   */
+  send(input: { accountId: string; text: string; inReplyToId?: string }): Promise<OutboxItem>
+  /** Queues a failed item again. */
+  retry(input: { id: string }): Promise<OutboxItem>
+}
+
 /** The whole contract. */
 export interface AppApi {
   system: SystemApi
   posts: PostsApi
   decks: DecksApi
   sources: SourcesApi
+  accounts: AccountsApi
+  outbox: OutboxApi
   settings: SettingsApi
 }
 
@@ -113,10 +159,14 @@ export type OutputOf<D extends Domain, M extends MethodOf<D>> = Awaited<ReturnTy
 export interface EventMap {
   /** New posts were stored; columns ask `posts.since` with their own query. */
   'posts:added': { count: number; latestSeq: number }
-  /** A post was edited or deleted upstream. */
+  /** Posts were edited or deleted upstream; an empty list means "many changed: reload the columns". */
   'posts:changed': { ids: string[] }
   /** Source health or settings changed. */
   'sources:changed': { sources: Source[] }
+  /** Outbox items changed state (the newest 50). */
+  'outbox:changed': { items: OutboxItem[] }
+  /** An account was connected, disconnected, or its credentials were refused. */
+  'accounts:changed': { accounts: Account[] }
   'settings:changed': Settings
   'decks:changed': { decks: Deck[] }
   /** The networks became unreachable (`online: false`, said once) or reachable again. */

@@ -11,18 +11,33 @@ export const CONTRACT: ContractTable = {
   system: { info: 'read' },
   posts: { query: 'read', since: 'read', get: 'read' },
   decks: { list: 'read', save: 'full' },
-  sources: { list: 'read', setEnabled: 'full' },
+  sources: {
+    list: 'read',
+    setEnabled: 'full',
+    addFeed: 'full',
+    rename: 'full',
+    remove: 'full',
+    syncNow: 'full',
+    addAccountSource: 'full'
+  },
+  accounts: { list: 'read', connectMastodon: 'full', connectBluesky: 'full', disconnect: 'full' },
+  outbox: { list: 'read', send: 'full', retry: 'full' },
   settings: { get: 'read', update: 'full' }
 }
 
-export const EVENT_NAMES: readonly EventName[] = [
-  'posts:added',
-  'posts:changed',
-  'sources:changed',
-  'settings:changed',
-  'decks:changed',
-  'connectivity:changed'
-]
+/** Every push event; a Record so that an event missing here is a compile error. */
+const EVENTS: Record<EventName, true> = {
+  'posts:added': true,
+  'posts:changed': true,
+  'sources:changed': true,
+  'settings:changed': true,
+  'decks:changed': true,
+  'connectivity:changed': true,
+  'accounts:changed': true,
+  'outbox:changed': true
+}
+
+export const EVENT_NAMES: readonly EventName[] = Object.freeze(Object.keys(EVENTS) as EventName[])
 
 /** IPC channel / HTTP path segment of a method: `domain:method`. */
 export function channelOf(domain: string, method: string): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ACCOUNT_SOURCE_KINDS } from '../domain/account'
 import { NETWORKS } from '../domain/post'
 import type { AppApi, Domain, InputOf } from './domains'
 
@@ -56,7 +57,33 @@ export const INPUT_SCHEMAS: InputSchemas = {
   },
   sources: {
     list: noInput,
-    setEnabled: z.object({ id: idSchema, enabled: z.boolean() })
+    setEnabled: z.object({ id: idSchema, enabled: z.boolean() }),
+    addFeed: z.object({ url: z.string().trim().min(1).max(2000), name: z.string().trim().min(1).max(100).optional() }),
+    rename: z.object({ id: idSchema, name: z.string().trim().min(1).max(100) }),
+    remove: z.object({ id: idSchema, keepPosts: z.boolean() }),
+    syncNow: z.object({ id: idSchema }),
+    addAccountSource: z.object({
+      accountId: idSchema,
+      kind: z.enum([...ACCOUNT_SOURCE_KINDS.mastodon, ...ACCOUNT_SOURCE_KINDS.bluesky]),
+      value: z.string().trim().min(1).max(500).optional(),
+      name: z.string().trim().min(1).max(100).optional()
+    })
+  },
+  accounts: {
+    list: noInput,
+    connectMastodon: z.object({ instanceUrl: z.string().trim().min(1).max(500), accessToken: z.string().trim().min(1).max(2000) }),
+    connectBluesky: z.object({
+      handle: z.string().trim().min(1).max(300),
+      appPassword: z.string().trim().min(1).max(200),
+      serviceUrl: z.string().trim().min(1).max(500).optional()
+    }),
+    disconnect: z.object({ id: idSchema, keepPosts: z.boolean() })
+  },
+  outbox: {
+    list: noInput,
+    // 5,000 characters covers every network's limit; per-network limits are the composer's job.
+    send: z.object({ accountId: idSchema, text: z.string().trim().min(1).max(5000), inReplyToId: idSchema.optional() }),
+    retry: z.object({ id: idSchema })
   },
   settings: {
     get: noInput,

@@ -1,5 +1,4 @@
 import type { Source } from '@shared/domain/source'
-import { ApiError } from '@shared/contract/errors'
 import type { DomainHandlers } from '../api/registry'
 import type { CoreEvents } from '../events'
 import type { Store } from '../storage'
@@ -8,8 +7,9 @@ export interface ServiceDeps {
   store: Store
   events: CoreEvents
   version: string
-  /** Called when a source is paused or resumed, so the sync side can react. */
-  onSourceToggled(id: string, enabled: boolean): void
+  now: () => number
+  /** Since when the networks have been unreachable, or null. */
+  offlineSince(): number | null
 }
 
 const DEFAULT_PAGE = 50
@@ -34,14 +34,16 @@ export function listSources(store: Store): Source[] {
   })
 }
 
-export function systemHandlers({ store, version }: ServiceDeps): DomainHandlers<'system'> {
+export function systemHandlers(deps: ServiceDeps): DomainHandlers<'system'> {
+  const { store, version } = deps
   return {
     info: (_input, caller) => ({
       version,
       transport: caller.transport,
       access: caller.access,
       demoOnly: store.sources.list().every((source) => source.demo),
-      postCount: store.posts.count()
+      postCount: store.posts.count(),
+      offlineSince: deps.offlineSince()
     })
   }
 }
@@ -61,23 +63,6 @@ export function deckHandlers({ store, events }: ServiceDeps): DomainHandlers<'de
       const saved = store.decks.save(deck)
       events.emit('decks:changed', { decks: store.decks.list() })
       return saved
-    }
-  }
-}
-
-export function sourceHandlers(deps: ServiceDeps): DomainHandlers<'sources'> {
-  const { store, events } = deps
-  return {
-    list: () => listSources(store),
-    setEnabled: ({ id, enabled }) => {
-      if (!store.sources.get(id)) throw new ApiError('not_found', `There is no source ${id}.`)
-      store.sources.setEnabled(id, enabled)
-      deps.onSourceToggled(id, enabled)
-      const sources = listSources(store)
-      events.emit('sources:changed', { sources })
-      const source = sources.find((candidate) => candidate.id === id)
-      if (!source) throw new ApiError('not_found', `There is no source ${id}.`)
-      return source
     }
   }
 }

@@ -1,5 +1,7 @@
 import { openStore, type OpenStoreOptions } from './db'
+import { AccountRepository } from './repositories/accounts'
 import { DeckRepository } from './repositories/decks'
+import { OutboxRepository } from './repositories/outbox'
 import { PostRepository } from './repositories/posts'
 import { SettingsRepository } from './repositories/settings'
 import { SourceRepository } from './repositories/sources'
@@ -10,6 +12,8 @@ export interface Store {
   decks: DeckRepository
   settings: SettingsRepository
   sources: SourceRepository
+  accounts: AccountRepository
+  outbox: OutboxRepository
   close(): void
 }
 
@@ -20,6 +24,8 @@ export function openRepositories(dataDir: string, now: () => number, options: Op
     decks: new DeckRepository(files.db, now),
     settings: new SettingsRepository(files.db),
     sources: new SourceRepository(files.db, now),
+    accounts: new AccountRepository(files.db),
+    outbox: new OutboxRepository(files.db),
     close: files.close
   }
 }

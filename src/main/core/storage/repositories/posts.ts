@@ -133,6 +133,8 @@ export class PostRepository {
   private readonly deleteFts: Database.Statement
   private readonly deletePost: Database.Statement
   private readonly getByUid: Database.Statement
+  private readonly selectBySource: Database.Statement
+  private readonly deleteBySeq: Database.Statement
   private readonly maxSeq: Database.Statement
   private readonly countAll: Database.Statement
   private readonly countBySourceStmt: Database.Statement
@@ -160,6 +162,8 @@ export class PostRepository {
     this.deleteFts = db.prepare('DELETE FROM posts_fts WHERE rowid = ?')
     this.deletePost = db.prepare('DELETE FROM posts WHERE uid = ? RETURNING id')
     this.getByUid = db.prepare(`SELECT ${POST_COLUMNS} FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.uid = ?`)
+    this.selectBySource = db.prepare('SELECT id FROM posts WHERE source_id = ? LIMIT ?')
+    this.deleteBySeq = db.prepare('DELETE FROM posts WHERE id = ?')
     this.maxSeq = db.prepare('SELECT coalesce(max(id), 0) AS seq FROM posts')
     this.countAll = db.prepare('SELECT count(*) AS n FROM posts')
     this.countBySourceStmt = db.prepare('SELECT count(*) AS n FROM posts WHERE source_id = ?')
@@ -243,6 +247,26 @@ export class PostRepository {
       }
       return removed
     })()
+  }
+
+  /**
+   * Removes every post a source brought (a source removed with its posts). Works in chunks so
+   * that a large source never holds the write lock for long.
+   */
+  removeBySource(sourceId: string, chunk = 2000): number {
+    let removed = 0
+    for (;;) {
+      const count = this.db.transaction(() => {
+        const rows = this.selectBySource.all(sourceId, chunk) as Array<{ id: number }>
+        for (const row of rows) {
+          this.deleteFts.run(row.id)
+          this.deleteBySeq.run(row.id)
+        }
+        return rows.length
+      })()
+      removed += count
+      if (count < chunk) return removed
+    }
   }
 
   get(id: string): Post | null {

@@ -55,6 +55,9 @@ export class SourceRepository {
   private readonly selectOne: Database.Statement
   private readonly insert: Database.Statement
   private readonly setEnabledStmt: Database.Statement
+  private readonly renameStmt: Database.Statement
+  private readonly removeStmt: Database.Statement
+  private readonly selectByConfig: Database.Statement
   private readonly selectSync: Database.Statement
   private readonly upsertSync: Database.Statement
 
@@ -64,6 +67,11 @@ export class SourceRepository {
     this.insert = db.prepare(`INSERT INTO sources (id, network, name, enabled, demo, config, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`)
     this.setEnabledStmt = db.prepare('UPDATE sources SET enabled = ? WHERE id = ?')
+    this.renameStmt = db.prepare('UPDATE sources SET name = ? WHERE id = ?')
+    this.removeStmt = db.prepare('DELETE FROM sources WHERE id = ?')
+    this.selectByConfig = db.prepare(
+      'SELECT id, network, name, enabled, demo, config FROM sources WHERE network = ? AND json_extract(config, ?) = ?'
+    )
     this.selectSync = db.prepare('SELECT cursor, last_sync_at, next_sync_at, last_error, status FROM sync_state WHERE source_id = ?')
     this.upsertSync = db.prepare(`INSERT INTO sync_state (source_id, cursor, last_sync_at, next_sync_at, last_error, status)
       VALUES (@sourceId, @cursor, @lastSyncAt, @nextSyncAt, @lastError, @status)
@@ -88,6 +96,21 @@ export class SourceRepository {
 
   setEnabled(id: string, enabled: boolean): void {
     this.setEnabledStmt.run(enabled ? 1 : 0, id)
+  }
+
+  rename(id: string, name: string): void {
+    this.renameStmt.run(name, id)
+  }
+
+  /** Removes a source and (by foreign key) its sync state. */
+  remove(id: string): void {
+    this.removeStmt.run(id)
+  }
+
+  /** True when a source with this network and config value (e.g. the same feed URL) exists. */
+  findByConfig(network: string, key: string, value: string): SourceRecord | null {
+    const row = this.selectByConfig.get(network, `$.${key}`, value) as SourceRow | undefined
+    return row ? toRecord(row) : null
   }
 
   syncState(id: string): SyncState {

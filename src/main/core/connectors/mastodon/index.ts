@@ -1,0 +1,6 @@
+/** The Mastodon connector's public surface (see README.md in this folder for the decisions). */
+export { createMastodonConnector, parseMastodonCursor, compareMastodonIds, MASTODON_PAGE_LIMIT, type MastodonConnectorOptions, type MastodonCursor, type MastodonSourceKind } from './connector'
+export { publishStatus, type PublishStatusOptions, type PublishedStatus } from './publish'
+export { verifyMastodonAccount, WRONG_TOKEN_SENTENCE, type VerifiedMastodonAccount, type VerifyOptions } from './verify'
+export { mastodonPostId, parseMastodonPostId, mastodonAuthorId, mapStatus, mapNotification, mapAccount } from './map'
+export { AUTH_SENTENCE, DEFAULT_MASTODON_TIMEOUT_MS, instanceHost, normalizeInstanceUrl } from './client'

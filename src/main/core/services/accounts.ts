@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto'
+import type { Account, AccountNetwork } from '@shared/domain/account'
+import { ApiError } from '@shared/contract/errors'
+import type { DomainHandlers } from '../api/registry'
+import { ConnectorError } from '../connectors/types'
+import type { SecretStore } from '../secrets/store'
+import type { AccountRecord } from '../storage/repositories/accounts'
+import type { ServiceDeps } from './handlers'
+import { listSources } from './handlers'
+
+/** What a network confirmed about credentials, and the secret to keep for it. */
+export interface VerifiedAccount {
+  remoteId: string
+  handle: string
+  displayName: string
+  serviceUrl: string
+  /** Stored in the SecretStore only (token, or app password plus session). */
+  secret: string
+}
+
+/** Checks credentials against the network (throws ConnectorError with a plain sentence). */
+export interface AccountVerifiers {
+  mastodon(instanceUrl: string, accessToken: string): Promise<VerifiedAccount>
+  bluesky(handle: string, appPassword: string, serviceUrl: string): Promise<VerifiedAccount>
+}
+
+export const DEFAULT_BLUESKY_SERVICE = 'https://bsky.social'
+
+/** The public view of an account: everything but the secret. */
+export function toAccount(record: AccountRecord): Account {
+  return {
+    id: record.id,
+    network: record.network,
+    handle: record.handle,
+    displayName: record.displayName,
+    serviceUrl: record.serviceUrl,
+    status: record.status,
+    lastError: record.lastError,
+    createdAt: record.createdAt
+  }
+}
+
+function normaliseServiceUrl(raw: string, label: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`
+  let url: URL
+  try {
+    url = new URL(withScheme)
+  } catch {
+    throw new ApiError('invalid_input', `"${raw}" is not a ${label} address.`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ApiError('invalid_input', `"${raw}" is not a ${label} address.`)
+  return url.origin
+}
+
+/**
+ * Accounts: connect (credentials checked with the network before anything is stored), list,
+ * disconnect. Secrets go to the SecretStore; the database and the UI only ever see the profile.
+ */
+export function accountHandlers(
+  deps: ServiceDeps,
+  secrets: SecretStore,
+  verifiers: AccountVerifiers,
+  onRemoved: (sourceIds: string[], keepPosts: boolean) => void
+): DomainHandlers<'accounts'> {
+  const { store, events, now } = deps
+
+  const announce = (): void => {
+    events.emit('accounts:changed', { accounts: store.accounts.list().map(toAccount) })
+  }
+
+  const connect = async (network: AccountNetwork, verify: () => Promise<VerifiedAccount>): Promise<Account> => {
+    let verified: VerifiedAccount
+    try {
+      verified = await verify()
+    } catch (error) {
+      if (error instanceof ConnectorError) {
+        throw new ApiError(error.kind === 'network' ? 'unavailable' : 'invalid_input', `Could not connect: ${error.message}.`)
+      }
+      throw error
+    }
+    const record = store.accounts.upsert({
+      id: `${network}-${randomUUID()}`,
+      network,
+      remoteId: verified.remoteId,
+      handle: verified.handle,
+      displayName: verified.displayName,
+      serviceUrl: verified.serviceUrl,
+      status: 'ok',
+      lastError: null,
+      createdAt: now()
+    })
+    secrets.set(record.id, verified.secret)
+    announce()
+    return toAccount(record)
+  }
+
+  return {
+    list: () => store.accounts.list().map(toAccount),
+
+    connectMastodon: ({ instanceUrl, accessToken }) =>
+      connect('mastodon', () => verifiers.mastodon(normaliseServiceUrl(instanceUrl, 'Mastodon server'), accessToken)),
+
+    connectBluesky: ({ handle, appPassword, serviceUrl }) =>
+      connect('bluesky', () =>
+        verifiers.bluesky(handle.replace(/^@/, ''), appPassword, normaliseServiceUrl(serviceUrl ?? DEFAULT_BLUESKY_SERVICE, 'Bluesky service'))
+      ),
+
+    disconnect: ({ id, keepPosts }) => {
+      if (!store.accounts.get(id)) throw new ApiError('not_found', 'That account is no longer connected.')
+      const sourceIds = store.sources
+        .list()
+        .filter((source) => source.config.accountId === id)
+        .map((source) => source.id)
+      onRemoved(sourceIds, keepPosts)
+      secrets.delete(id)
+      store.accounts.remove(id)
+      announce()
+      events.emit('sources:changed', { sources: listSources(store) })
+    }
+  }
+}
