@@ -44,6 +44,11 @@ export interface MastodonServerOptions {
   idempotencyWindowMs?: number
   now?: () => number
   checker?: OpenApiChecker
+  /**
+   * Waits this long between committing a write (POST) and answering it: the window in which a
+   * client that dies, or loses the connection, does not know that its post exists.
+   */
+  writeAnswerDelayMs?: number
 }
 
 interface Budget {
@@ -100,6 +105,7 @@ export class MastodonTestServer {
   private readonly checker: OpenApiChecker
   readonly rateLimit: { limit: number; windowMs: number }
   private readonly idempotencyWindowMs: number
+  private readonly writeAnswerDelayMs: number
 
   constructor(
     private readonly server: Server,
@@ -111,6 +117,7 @@ export class MastodonTestServer {
     this.checker = options.checker ?? mastodonOpenApi()
     this.rateLimit = options.rateLimit ?? { limit: 300, windowMs: 5 * 60_000 }
     this.idempotencyWindowMs = options.idempotencyWindowMs ?? 60 * 60_000
+    this.writeAnswerDelayMs = options.writeAnswerDelayMs ?? 0
     this.tokens.set('token-team', this.world.owner.id)
   }
 
@@ -188,6 +195,8 @@ export class MastodonTestServer {
     }
     try {
       const routed = this.route(method, url, match?.params ?? {}, body, idempotencyKey, this.world.account(accountId))
+      if (method === 'POST' && this.writeAnswerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.writeAnswerDelayMs))
+      if (res.destroyed) return
       this.json(res, method, template, routed.status ?? 200, routed.body, routed.link ? { Link: routed.link } : {}, token)
     } catch (error) {
       if (!(error instanceof HttpFailure)) throw error
