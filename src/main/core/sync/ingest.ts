@@ -15,9 +15,7 @@ export class Ingest {
   add(batch: IncomingPost[]): InsertResult {
     const result = this.posts.insertMany(batch)
     if (result.inserted > 0) this.events.emit('posts:added', { count: result.inserted, latestSeq: result.latestSeq })
-    if (result.updated > 0) {
-      this.events.emit('posts:changed', { ids: batch.map((post) => post.id) })
-    }
+    if (result.updatedIds.length > 0) this.events.emit('posts:changed', { ids: result.updatedIds })
     return result
   }
 

@@ -115,6 +115,8 @@ export interface InsertResult {
   inserted: number
   /** Stored posts whose text, counts or edit time changed (upstream edits). */
   updated: number
+  /** Stable ids of those changed posts. */
+  updatedIds: string[]
   /** Highest ingest sequence after the batch. */
   latestSeq: number
 }
@@ -177,13 +179,13 @@ export class PostRepository {
    * upstream edits (text, counts, edit time). Authors are upserted with their latest profile.
    */
   insertMany(posts: IncomingPost[]): InsertResult {
-    if (posts.length === 0) return { inserted: 0, updated: 0, latestSeq: this.latestSeq() }
+    if (posts.length === 0) return { inserted: 0, updated: 0, updatedIds: [], latestSeq: this.latestSeq() }
     return this.insertBatch(posts)
   }
 
   private writeBatch(posts: IncomingPost[]): InsertResult {
     let inserted = 0
-    let updated = 0
+    const updatedIds: string[] = []
     let latestSeq = 0
     for (const post of posts) {
       const authorId = this.authorId(post.author)
@@ -216,9 +218,9 @@ export class PostRepository {
         this.deleteFts.run(existing.id)
         this.insertFts.run(existing.id, post.text, authorText)
       }
-      updated++
+      updatedIds.push(post.id)
     }
-    return { inserted, updated, latestSeq: latestSeq || this.latestSeq() }
+    return { inserted, updated: updatedIds.length, updatedIds, latestSeq: latestSeq || this.latestSeq() }
   }
 
   /**
