@@ -199,7 +199,8 @@ describe('the header', () => {
     transportStatus.set('online')
     transportStatus.set('offline')
     await flushPromises()
-    expect(accessibleText(status)).toMatch(/^Offline since \d{1,2}:\d{2}/)
+    // About this page losing the Earshot host, worded apart from the networks being offline.
+    expect(accessibleText(status)).toMatch(/^Earshot unreachable since \d{1,2}:\d{2}/)
     transportStatus.set('online')
     await flushPromises()
     expect(accessibleText(status)).toBe('')
@@ -218,7 +219,7 @@ describe('the header', () => {
     const health = getByRole(banner, 'button', { name: /1 source failing/ })
     health.click()
     await flushPromises()
-    const panel = getByRole(document.body, 'region', { name: 'Sources' })
+    const panel = getByRole(document.body, 'dialog', { name: 'Sources' })
     expect(accessibleText(panel)).toContain('Feed returned 500')
     expect(getByRole(panel, 'button', { name: 'Pause Demo workspace' })).toBeTruthy()
   })

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { countLabel, describeRelative, formatCompact, formatRelative, initials, quoteSearch, safeExternalUrl } from '@renderer/lib/format'
+import { countLabel, describeRelative, formatCompact, formatRelative, formatUntil, initials, quoteSearch, safeExternalUrl } from '@renderer/lib/format'
+import { ApiError } from '@shared/contract/errors'
+import { errorSentence } from '@renderer/lib/errors'
 import { newPostsLabel } from '@renderer/composables/useColumnFeed'
 
 describe('formatCompact', () => {
@@ -73,5 +75,29 @@ describe('quoteSearch', () => {
   test('quotes plain words, leaves phrases that bring their own quotes', () => {
     expect(quoteSearch('laptop')).toBe('“laptop”')
     expect(quoteSearch('"Book 14"')).toBe('"Book 14"')
+  })
+})
+
+describe('formatUntil', () => {
+  const now = Date.UTC(2025, 10, 25, 9, 0, 0)
+  test.each([
+    [now - 5_000, 'soon'],
+    [now + 30_000, 'soon'],
+    [now + 90_000, 'in 2 min'],
+    [now + 12 * 60_000, 'in 12 min'],
+    [now + 3 * 3_600_000, 'in 3 h'],
+    [now + 2 * 86_400_000, 'in 2 d']
+  ])('%s is %s', (time, expected) => {
+    expect(formatUntil(time, now)).toBe(expected)
+  })
+})
+
+describe('errorSentence', () => {
+  test('keeps the core’s sentence as it is, adding a full stop only when it has no end mark', () => {
+    expect(errorSentence(new ApiError('invalid_input', '"foo" is not a web address.'))).toBe('"foo" is not a web address.')
+    expect(errorSentence(new ApiError('invalid_input', 'That feed is already a source: "Blog".'))).toBe('That feed is already a source: "Blog".')
+    expect(errorSentence(new ApiError('unavailable', 'Could not reach example.com'))).toBe('Could not reach example.com.')
+    expect(errorSentence(new Error('Really?'))).toBe('Really?')
+    expect(errorSentence('boom')).toBe('Something went wrong inside Earshot.')
   })
 })

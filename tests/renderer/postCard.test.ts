@@ -115,4 +115,35 @@ describe('PostCard', () => {
       '1,234 likes'
     ])
   })
+
+  test('network HTML (sanitized by the core) renders as markup: links are real links, nothing runs', () => {
+    // Exactly what core/sanitize/html.ts made of a hostile Mastodon status (onclick, style,
+    // <script>, a tracking <img>): the handler, style, script and image are gone.
+    const html =
+      '<p>Nimbus 14 review: <a href="https://blog.example.com/nimbus-14" rel="noopener noreferrer nofollow ugc" target="_blank">read it here</a><span>pixel</span></p>' +
+      '<p><span class="h-card"><a class="u-url mention" href="https://social.example/@lumora" rel="noopener noreferrer nofollow ugc" target="_blank">@<span>lumora</span></a></span> ' +
+      '<a href="https://www.example.com/a/very/long/path/to/an/article" rel="noopener noreferrer nofollow ugc" target="_blank"><span class="invisible">https://www.</span><span class="ellipsis">example.com/a/very/long/path/</span><span class="invisible">to/an/article</span></a></p>'
+    const article = render(anna({ html, text: 'Nimbus 14 review: read it here' }))
+
+    const link = getByRole(article, 'link', { name: 'read it here' })
+    expect(link.getAttribute('href')).toBe('https://blog.example.com/nimbus-14')
+    expect(link.getAttribute('target')).toBe('_blank')
+    expect(link.getAttribute('rel')).toContain('noopener')
+    // Keyboard users reach it: a real link, not taken out of the Tab order.
+    expect(link.getAttribute('tabindex')).toBeNull()
+    expect(getByRole(article, 'link', { name: '@lumora' }).className).toBe('u-url mention')
+    expect(article.querySelectorAll('p')).toHaveLength(2)
+    expect(article.querySelector('script, img, style, [onclick], [onerror]')).toBeNull()
+    const content = link.closest('p')?.parentElement as HTMLElement
+    expect(content.querySelector('[style]')).toBeNull()
+    // Mastodon's shortened link keeps its parts for CSS to hide and to end with "…".
+    expect(article.querySelectorAll('.invisible')).toHaveLength(2)
+    expect(article.querySelector('.ellipsis')?.textContent).toBe('example.com/a/very/long/path/')
+  })
+
+  test('without HTML the text is shown as text', () => {
+    const article = render(anna({ html: null, text: 'Plain <a href="https://x.example">words</a>' }))
+    expect(queryByRole(article, 'link', { name: 'words' })).toBeNull()
+    expect(accessibleText(article)).toContain('Plain <a href="https://x.example">words</a>')
+  })
 })

@@ -34,6 +34,10 @@ export function roleOf(el: Element): string | null {
       return 'heading'
     case 'nav':
       return 'navigation'
+    case 'dialog':
+      return 'dialog'
+    case 'form':
+      return el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') ? 'form' : null
     case 'main':
       return 'main'
     case 'header':

@@ -4,6 +4,8 @@ import type { ColumnQuery, Deck } from '@shared/domain/column'
 import type { Post } from '@shared/domain/post'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/domain/settings'
 import type { Source } from '@shared/domain/source'
+import type { Account } from '@shared/domain/account'
+import type { OutboxItem } from '@shared/domain/outbox'
 
 /**
  * An in-memory implementation of the whole contract for renderer tests: posts with an ingest
@@ -23,6 +25,7 @@ export interface FakeApiInit {
   sources?: Source[]
   settings?: Settings
   info?: Partial<SystemInfo>
+  accounts?: Account[]
 }
 
 type AnyListener = (payload: unknown) => void
@@ -59,6 +62,8 @@ export function createFakeApi(init: FakeApiInit = {}) {
   let decks: Deck[] = clone(init.decks ?? [])
   let sources: Source[] = clone(init.sources ?? [])
   let settings: Settings = clone(init.settings ?? DEFAULT_SETTINGS)
+  let accounts: Account[] = clone(init.accounts ?? [])
+  let outbox: OutboxItem[] = []
   const info: SystemInfo = {
     version: '0.1.0-test',
     transport: 'web',
@@ -174,9 +179,104 @@ export function createFakeApi(init: FakeApiInit = {}) {
       rename: (input) => record('sources.rename', input, () => update(input.id, { name: input.name })),
       remove: (input) =>
         record('sources.remove', input, () => {
+          const source = sources.find((s) => s.id === input.id)
+          if (!source) throw new ApiError('not_found', 'That source no longer exists.')
+          if (source.demo) throw new ApiError('invalid_input', 'The demo workspace can be paused, not removed.')
           sources = sources.filter((s) => s.id !== input.id)
+          if (!input.keepPosts) {
+            // As the core does: the source's posts go, and columns are told to reload.
+            for (const [id, entry] of stored) if (entry.post.sourceId === input.id) stored.delete(id)
+            emit('posts:changed', { ids: [] })
+          }
         }),
-      syncNow: (input) => record('sources.syncNow', input, () => update(input.id, { status: 'ok', lastError: null }))
+      syncNow: (input) => record('sources.syncNow', input, () => update(input.id, { status: 'ok', lastError: null })),
+      addAccountSource: (input) =>
+        record('sources.addAccountSource', input, () => {
+          const account = accounts.find((a) => a.id === input.accountId)
+          if (!account) throw new ApiError('not_found', 'That account is not connected.')
+          const source: Source = {
+            id: `${account.network}:${sources.length + 1}`,
+            network: account.network,
+            name: input.name ?? `${account.handle} ${input.kind}`,
+            enabled: true,
+            demo: false,
+            status: 'syncing',
+            lastSyncAt: null,
+            nextSyncAt: null,
+            postCount: 0,
+            lastError: null
+          }
+          sources = [...sources, source]
+          return source
+        })
+    },
+    accounts: {
+      list: () => record('accounts.list', undefined, () => accounts),
+      connectMastodon: (input) =>
+        record('accounts.connectMastodon', input, () => {
+          const account: Account = {
+            id: `mastodon-${accounts.length + 1}`,
+            network: 'mastodon',
+            handle: `brand@${new URL(input.instanceUrl).host}`,
+            displayName: 'Brand',
+            serviceUrl: input.instanceUrl,
+            status: 'ok',
+            lastError: null,
+            createdAt: Date.now()
+          }
+          accounts = [...accounts, account]
+          return account
+        }),
+      connectBluesky: (input) =>
+        record('accounts.connectBluesky', input, () => {
+          const account: Account = {
+            id: `bluesky-${accounts.length + 1}`,
+            network: 'bluesky',
+            handle: input.handle,
+            displayName: input.handle,
+            serviceUrl: input.serviceUrl ?? 'https://bsky.social',
+            status: 'ok',
+            lastError: null,
+            createdAt: Date.now()
+          }
+          accounts = [...accounts, account]
+          return account
+        }),
+      disconnect: (input) =>
+        record('accounts.disconnect', input, () => {
+          accounts = accounts.filter((a) => a.id !== input.id)
+        })
+    },
+    outbox: {
+      list: () => record('outbox.list', undefined, () => outbox),
+      send: (input) =>
+        record('outbox.send', input, () => {
+          const account = accounts.find((a) => a.id === input.accountId)
+          if (!account) throw new ApiError('not_found', 'That account is not connected.')
+          const item: OutboxItem = {
+            id: `outbox-${outbox.length + 1}`,
+            accountId: account.id,
+            network: account.network,
+            text: input.text,
+            inReplyToId: input.inReplyToId ?? null,
+            state: 'queued',
+            attempts: 0,
+            lastError: null,
+            remoteUrl: null,
+            createdAt: Date.now(),
+            updatedAt: Date.now()
+          }
+          outbox = [item, ...outbox]
+          return item
+        }),
+      retry: (input) =>
+        record('outbox.retry', input, () => {
+          const item = outbox.find((i) => i.id === input.id)
+          if (!item) throw new ApiError('not_found', 'No such outbox item.')
+          const next: OutboxItem = { ...item, state: 'queued', lastError: null, updatedAt: Date.now() }
+          outbox = outbox.map((i) => (i.id === next.id ? next : i))
+          return next
+        })
     },
     settings: {
       get: () => record('settings.get', undefined, () => settings),

@@ -66,6 +66,15 @@ export function formatRelative(time: number, now: number): string {
   return date.getFullYear() === new Date(now).getFullYear() ? monthDay.format(date) : monthDayYear.format(date)
 }
 
+/** How long until a planned time: "in 5 min", "in 2 h", "in 3 d"; "soon" when it is due or past. */
+export function formatUntil(time: number, now: number): string {
+  const wait = time - now
+  if (wait < 45_000) return 'soon'
+  if (wait < HOUR) return `in ${Math.max(1, Math.round(wait / MINUTE))} min`
+  if (wait < DAY) return `in ${Math.round(wait / HOUR)} h`
+  return `in ${Math.round(wait / DAY)} d`
+}
+
 /** Spoken form of formatRelative: "3 minutes ago". */
 export function describeRelative(time: number, now: number): string {
   const age = now - time

@@ -27,7 +27,10 @@ export const ICON_PATHS = {
   play: 'M5 3l14 9-14 9V3z',
   radar:
     'M12 14a2 2 0 1 0 0-4 2 2 0 0 0 0 4z M16.24 7.76a6 6 0 0 1 0 8.49 M7.76 16.24a6 6 0 0 1 0-8.49 M19.07 4.93a10 10 0 0 1 0 14.14 M4.93 19.07a10 10 0 0 1 0-14.14',
-  edit: 'M12 20h9 M16.5 3.5a2.12 2.12 0 0 1 3 3L7 19l-4 1 1-4L16.5 3.5z'
+  edit: 'M12 20h9 M16.5 3.5a2.12 2.12 0 0 1 3 3L7 19l-4 1 1-4L16.5 3.5z',
+  check: 'M20 6L9 17l-5-5',
+  close: 'M18 6L6 18 M6 6l12 12',
+  trash: 'M3 6h18 M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2 M19 6l-1 14a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2L5 6'
 } as const
 
 export type IconName = keyof typeof ICON_PATHS

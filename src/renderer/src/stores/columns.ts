@@ -125,14 +125,21 @@ export const useColumnsStore = defineStore('columns', () => {
     feeds.delete(key)
   }
 
-  /** (Re)loads the newest page; also the "Retry" of a column that failed. */
-  async function load(key: string): Promise<void> {
+  /**
+   * (Re)loads the newest page; also the "Retry" of a column that failed. With `keepShown`, a
+   * column that shows posts keeps them on screen until the answer replaces them (no skeleton
+   * flash), and keeps them if the reload fails.
+   */
+  async function load(key: string, options: { keepShown?: boolean } = {}): Promise<void> {
     const feed = feeds.get(key)
     const runtime = runtimes.get(key)
     if (!feed || !runtime) return
     const generation = ++runtime.generation
-    feed.status = 'loading'
-    feed.error = null
+    const quiet = options.keepShown === true && feed.status === 'ready'
+    if (!quiet) {
+      feed.status = 'loading'
+      feed.error = null
+    }
     feed.loadingMore = false
     feed.moreError = null
     try {
@@ -147,9 +154,21 @@ export const useColumnsStore = defineStore('columns', () => {
       if (runtime.announcedSeq > feed.latestSeq) requestNewer(key)
     } catch (e) {
       if (!isCurrent(key, runtime, generation)) return
+      if (quiet) {
+        console.warn(`Earshot: could not reload a column: ${errorMessage(e)}`)
+        return
+      }
       feed.status = 'error'
       feed.error = errorMessage(e)
     }
+  }
+
+  /**
+   * Many posts changed at once (e.g. a source was removed with its posts): every open column
+   * reads its newest page again instead of asking for each post.
+   */
+  function reloadAll(): void {
+    for (const [key, feed] of feeds) void load(key, { keepShown: feed.status === 'ready' })
   }
 
   /** Walks from the newest page to our oldest post and returns what follows it. */
@@ -361,7 +380,11 @@ export const useColumnsStore = defineStore('columns', () => {
       if (feed.status === 'ready' && latestSeq > feed.latestSeq) requestNewer(key)
     }
   })
-  const stopChanged = api.on('posts:changed', ({ ids }) => void applyChanged(ids))
+  const stopChanged = api.on('posts:changed', ({ ids }) => {
+    // An empty list is the core's way of saying "too many to list: reload".
+    if (ids.length === 0) reloadAll()
+    else void applyChanged(ids)
+  })
 
   // Back online: events may have been missed while away, so every column asks what is new.
   const connection = useConnectionStore()
@@ -381,5 +404,5 @@ export const useColumnsStore = defineStore('columns', () => {
     for (const key of [...feeds.keys()]) close(key)
   })
 
-  return { feedOf, open, close, load, loadMore, requestNewer, setAtTop, showNew, applyChanged }
+  return { feedOf, open, close, load, reloadAll, loadMore, requestNewer, setAtTop, showNew, applyChanged }
 })

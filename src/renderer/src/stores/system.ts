@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue'
+import { computed, onScopeDispose, ref } from 'vue'
 import { defineStore } from 'pinia'
 import type { SystemInfo } from '@shared/contract/domains'
 import { api } from '@renderer/lib/api'
@@ -15,11 +15,17 @@ export const useSystemStore = defineStore('system', () => {
   const readOnly = computed(() => info.value?.access === 'read')
   const demoOnly = computed(() => info.value?.demoOnly === true)
   const version = computed(() => info.value?.version ?? '')
+  /**
+   * Since when the networks (not this Earshot) have been unreachable, or null while they are
+   * reachable. Seeded from `system.info`, then kept by `connectivity:changed`.
+   */
+  const networksOfflineSince = ref<number | null>(null)
 
   async function load(): Promise<void> {
     status.value = 'loading'
     try {
       info.value = await api.system.info()
+      networksOfflineSince.value = info.value.offlineSince ?? null
       status.value = 'ready'
       error.value = null
       errorKind.value = null
@@ -30,5 +36,10 @@ export const useSystemStore = defineStore('system', () => {
     }
   }
 
-  return { info, status, error, errorKind, readOnly, demoOnly, version, load }
+  const stop = api.on('connectivity:changed', ({ online, since }) => {
+    networksOfflineSince.value = online ? null : since
+  })
+  onScopeDispose(stop)
+
+  return { info, status, error, errorKind, readOnly, demoOnly, version, networksOfflineSince, load }
 })
