@@ -51,5 +51,9 @@ for (const run of steps) {
   }
 }
 rmSync(reports, { recursive: true, force: true })
+console.log(
+  '\nLeft out of npm test: the integration tier (Bluesky on a real local AT Protocol network with PostgreSQL);' +
+    ' run it with `npm run test:integration` (CI runs it after npm test).'
+)
 console.log(`\ntests: ${passed} passed, ${failed} failed`)
 process.exit(ok ? 0 : 1)

@@ -1,8 +1,9 @@
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { openCore, StoreOpenError, type Core } from '../main/core'
 import { defaultDataDir } from '../main/core/paths'
+import { SECRETS_FILE } from '../main/core/secrets/store'
 import { EARSHOT_VERSION } from '../main/core/version'
 import { builtRendererDir, startWebHost } from '../main/host/server'
 import { loadOrCreateTokens } from '../main/host/tokens'
@@ -84,6 +85,9 @@ async function serve(values: Record<string, string | boolean | undefined>, io: C
   io.out(`Earshot is serving on ${webHost.fullAccessUrl}`)
   io.out(`Wall screens (read-only): ${webHost.readOnlyUrl}`)
   io.out(`Data folder: ${dataDir}`)
+  if (core.secretProtection === 'user-only-file') {
+    io.out(`Account secrets: kept in ${join(dataDir, SECRETS_FILE)}, readable only by you (earshot serve has no OS keyring to encrypt them).`)
+  }
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
     io.err('Earshot: note: listening beyond this machine; anyone on the network with a link can see what it shows.')
   }

@@ -6,8 +6,8 @@ import { defaultDeck } from './services/default-deck'
 import { deckHandlers, listSources, postHandlers, settingsHandlers, systemHandlers, type ServiceDeps } from './services/handlers'
 import { sourceHandlers } from './services/sources'
 import { accountHandlers } from './services/accounts'
-import { OutboxSender, toOutboxItem } from './sync/outbox'
-import { ApiError } from '@shared/contract/errors'
+import { OutboxSender } from './sync/outbox'
+import { outboxHandlers } from './services/outbox'
 import { openRepositories, type Store } from './storage'
 import { Ingest } from './sync/ingest'
 import { SyncEngine } from './sync/engine'
@@ -92,19 +92,27 @@ export function openCore(options: CoreOptions): Core {
     let closed = false
     const outbox = new OutboxSender({ outbox: store.outbox, events, now, publisherFor: (accountId) => connectors.publisherFor(accountId) })
 
-    const deps: ServiceDeps = { store, events, version: options.version, now, offlineSince: () => sync.offline }
+    const deps: ServiceDeps = {
+      store,
+      events,
+      version: options.version,
+      now,
+      offlineSince: () => sync.offline,
+      secretProtection: secrets.protection
+    }
     const registry = new ApiRegistry()
     registry.register('system', systemHandlers(deps))
     registry.register('posts', postHandlers(deps))
     registry.register('decks', deckHandlers(deps))
+    const forget = (id: string): void => {
+      sync.remove(id)
+      connectors.forget(id)
+    }
     registry.register(
       'sources',
       sourceHandlers(deps, {
         refresh: (id) => sync.refresh(id),
-        forget: (id) => {
-          sync.remove(id)
-          connectors.forget(id)
-        },
+        forget,
         syncNow: (id) => sync.syncNow(id),
         discoverFeeds: (url) => discoverFeeds(url, { signal: AbortSignal.timeout(20_000) }),
         setDemoRunning: (running) => {
@@ -114,27 +122,8 @@ export function openCore(options: CoreOptions): Core {
         }
       })
     )
-    registry.register(
-      'accounts',
-      accountHandlers(deps, secrets, connectors.verifiers(), (sourceIds, keepPosts) => {
-        for (const id of sourceIds) {
-          sync.remove(id)
-          connectors.forget(id)
-          if (!keepPosts) store.posts.removeBySource(id)
-          store.sources.remove(id)
-        }
-        if (!keepPosts && sourceIds.length) events.emit('posts:changed', { ids: [] })
-      })
-    )
-    registry.register('outbox', {
-      list: () => store.outbox.recent(50).map(toOutboxItem),
-      send: ({ accountId, text, inReplyToId }) => {
-        const account = store.accounts.get(accountId)
-        if (!account) throw new ApiError('not_found', 'That account is no longer connected.')
-        return toOutboxItem(outbox.enqueue({ accountId, network: account.network, text, inReplyToId: inReplyToId ?? null }))
-      },
-      retry: ({ id }) => toOutboxItem(outbox.retry(id))
-    })
+    registry.register('accounts', accountHandlers(deps, secrets, connectors.verifiers(), { forget }))
+    registry.register('outbox', outboxHandlers(deps, outbox))
     registry.register('settings', settingsHandlers(deps))
     registry.assertComplete()
 

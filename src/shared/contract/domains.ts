@@ -27,6 +27,11 @@ export interface SystemInfo {
   postCount: number
   /** Since when the networks have been unreachable (epoch ms), or null while online. */
   offlineSince: number | null
+  /**
+   * How account secrets are kept: encrypted by the OS keyring (desktop), or in a file only the
+   * user can read (earshot serve, where Node has no keyring) — the UI says which.
+   */
+  secretProtection: 'os-keyring' | 'user-only-file'
 }
 
 export interface SystemApi {

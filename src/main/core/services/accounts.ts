@@ -7,6 +7,7 @@ import type { SecretStore } from '../secrets/store'
 import type { AccountRecord } from '../storage/repositories/accounts'
 import type { ServiceDeps } from './handlers'
 import { listSources } from './handlers'
+import { removeSources, type SourceControl } from './sources'
 
 /** What a network confirmed about credentials, and the secret to keep for it. */
 export interface VerifiedAccount {
@@ -60,7 +61,7 @@ export function accountHandlers(
   deps: ServiceDeps,
   secrets: SecretStore,
   verifiers: AccountVerifiers,
-  onRemoved: (sourceIds: string[], keepPosts: boolean) => void
+  control: Pick<SourceControl, 'forget'>
 ): DomainHandlers<'accounts'> {
   const { store, events, now } = deps
 
@@ -111,7 +112,7 @@ export function accountHandlers(
         .list()
         .filter((source) => source.config.accountId === id)
         .map((source) => source.id)
-      onRemoved(sourceIds, keepPosts)
+      removeSources(deps, control, sourceIds, keepPosts)
       secrets.delete(id)
       store.accounts.remove(id)
       announce()

@@ -10,6 +10,8 @@ export interface ServiceDeps {
   now: () => number
   /** Since when the networks have been unreachable, or null. */
   offlineSince(): number | null
+  /** How account secrets are kept at rest. */
+  secretProtection: 'os-keyring' | 'user-only-file'
 }
 
 const DEFAULT_PAGE = 50
@@ -43,7 +45,8 @@ export function systemHandlers(deps: ServiceDeps): DomainHandlers<'system'> {
       access: caller.access,
       demoOnly: store.sources.list().every((source) => source.demo),
       postCount: store.posts.count(),
-      offlineSince: deps.offlineSince()
+      offlineSince: deps.offlineSince(),
+      secretProtection: deps.secretProtection
     })
   }
 }

@@ -52,6 +52,17 @@ function parseWebAddress(raw: string): URL {
   return url
 }
 
+/** Stops syncing sources and removes them, with their posts unless `keepPosts`. */
+export function removeSources(deps: ServiceDeps, control: Pick<SourceControl, 'forget'>, ids: string[], keepPosts: boolean): void {
+  for (const id of ids) {
+    control.forget(id)
+    if (!keepPosts) deps.store.posts.removeBySource(id)
+    deps.store.sources.remove(id)
+  }
+  // Many posts may have gone at once: columns reload rather than patch.
+  if (!keepPosts && ids.length) deps.events.emit('posts:changed', { ids: [] })
+}
+
 /** Sources: list, pause/resume, add a feed, rename, remove (with or without posts), sync now. */
 export function sourceHandlers(deps: ServiceDeps, control: SourceControl): DomainHandlers<'sources'> {
   const { store, events } = deps
@@ -124,12 +135,7 @@ export function sourceHandlers(deps: ServiceDeps, control: SourceControl): Domai
     remove: ({ id, keepPosts }) => {
       const record = existing(id)
       if (record.demo) throw new ApiError('invalid_input', 'The demo workspace can be paused, not removed.')
-      control.forget(id)
-      if (!keepPosts) {
-        store.posts.removeBySource(id)
-        events.emit('posts:changed', { ids: [] })
-      }
-      store.sources.remove(id)
+      removeSources(deps, control, [id], keepPosts)
       announce()
     },
 

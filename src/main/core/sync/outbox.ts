@@ -27,6 +27,8 @@ export interface OutboxSenderOptions {
 }
 
 const SEND_TIMEOUT_MS = 60_000
+/** How many outbox items the UI sees, newest first (in `outbox.list` and `outbox:changed`). */
+export const OUTBOX_RECENT = 50
 const OUTBOX_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 10 * 60_000 }
 
 /** Public view of an outbox record. */
@@ -185,6 +187,6 @@ export class OutboxSender {
   }
 
   private changed(): void {
-    this.options.events.emit('outbox:changed', { items: this.options.outbox.recent(50).map(toOutboxItem) })
+    this.options.events.emit('outbox:changed', { items: this.options.outbox.recent(OUTBOX_RECENT).map(toOutboxItem) })
   }
 }
