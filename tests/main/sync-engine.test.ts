@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Connector, FetchRequest, FetchResult } from '../../src/main/core/connectors/types'
+import type { Connector, FetchRequest, FetchResult, StreamHandlers } from '../../src/main/core/connectors/types'
 import { ConnectorError } from '../../src/main/core/connectors/types'
 import { CoreEvents } from '../../src/main/core/events'
 import { openRepositories, type Store } from '../../src/main/core/storage'
 import { Ingest } from '../../src/main/core/sync/ingest'
-import { SyncEngine, DEFAULT_POLL_MS } from '../../src/main/core/sync/engine'
+import { SyncEngine, DEFAULT_POLL_MS, STREAMING_POLL_MS } from '../../src/main/core/sync/engine'
 import { makePost } from '../support/posts'
 import { useTempDirs } from '../support/temp'
 
@@ -13,7 +13,7 @@ const tempDir = useTempDirs()
 /** A connector that answers from a script, one step per fetch, and records the cursors it was given. */
 class ScriptedConnector implements Connector {
   readonly network = 'rss' as const
-  readonly capabilities = { read: true, publish: false, streaming: false } as const
+  readonly capabilities: Connector['capabilities'] = { read: true, publish: false, streaming: false }
   readonly cursors: Array<string | null> = []
   constructor(private readonly steps: Array<FetchResult | Error | ((request: FetchRequest) => Promise<FetchResult>)>) {}
   async fetch(request: FetchRequest): Promise<FetchResult> {
@@ -157,5 +157,98 @@ describe('sync engine', () => {
     await vi.advanceTimersByTimeAsync(DEFAULT_POLL_MS * 3)
     sync.stop()
     expect(connector.cursors).toHaveLength(0)
+  })
+})
+
+/** A connector with a push stream the test drives by hand. */
+class StreamingConnector extends ScriptedConnector {
+  override readonly capabilities: Connector["capabilities"] = { read: true, publish: false, streaming: true }
+  opened = 0
+  handlers: StreamHandlers | null = null
+  private finish: ((error?: Error) => void) | null = null
+  stream(handlers: StreamHandlers, signal: AbortSignal): Promise<void> {
+    this.opened++
+    this.handlers = handlers
+    return new Promise((resolve, reject) => {
+      this.finish = (error) => (error ? reject(error) : resolve())
+      signal.addEventListener('abort', () => resolve())
+      handlers.onOpen()
+    })
+  }
+  end(error?: Error): void {
+    this.finish?.(error)
+  }
+}
+
+describe('sync engine with push streams', () => {
+  let store: Store
+  let clock: number
+
+  beforeEach(() => {
+    vi.useFakeTimers()
+    clock = 1_000_000
+    store = openRepositories(tempDir(), () => clock)
+    store.sources.ensure({ id: 'feed', network: 'rss', name: 'Live', enabled: true, demo: false, config: {} })
+  })
+
+  afterEach(() => {
+    vi.useRealTimers()
+    store.close()
+  })
+
+  function engine(connector: Connector): SyncEngine {
+    const events = new CoreEvents()
+    return new SyncEngine({
+      sources: store.sources,
+      ingest: new Ingest(store.posts, events),
+      events,
+      connectorFor: () => connector,
+      onHealthChanged: () => undefined,
+      now: () => clock,
+      random: () => 0.5,
+      backoff: { baseMs: 1000, capMs: 60_000 }
+    })
+  }
+
+  it('opens the stream after the first poll, stores streamed posts and deletions, and polls rarely meanwhile', async () => {
+    const connector = new StreamingConnector([page(0, 2, 'c1'), page(2, 1, 'c2')])
+    const sync = engine(connector)
+    sync.start()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(connector.opened).toBe(1)
+    connector.handlers?.onPosts([makePost(10, { network: 'rss', sourceId: 'feed', text: 'streamed' })])
+    connector.handlers?.onDeleted(['rss:0'])
+    expect(store.posts.get('rss:10')?.text).toBe('streamed')
+    expect(store.posts.get('rss:0')).toBeNull()
+    await sync.syncNow('feed')
+    expect(store.sources.syncState('feed').nextSyncAt).toBe(clock + STREAMING_POLL_MS)
+    expect(connector.opened).toBe(1)
+    sync.stop()
+  })
+
+  it('when the stream drops, polls after a back-off to fill the gap and reopens it', async () => {
+    const connector = new StreamingConnector([page(0, 1, 'c1'), page(1, 1, 'c2')])
+    const sync = engine(connector)
+    sync.start()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(connector.opened).toBe(1)
+    connector.end(new ConnectorError('network', 'the live stream went silent'))
+    await vi.advanceTimersByTimeAsync(600)
+    expect(connector.cursors).toEqual([null, 'c1'])
+    expect(connector.opened).toBe(2)
+    expect(store.posts.count()).toBe(2)
+    sync.stop()
+  })
+
+  it('stops and asks for a reconnect when the stream refuses the token', async () => {
+    const connector = new StreamingConnector([page(0, 1, 'c1')])
+    const sync = engine(connector)
+    sync.start()
+    await vi.advanceTimersByTimeAsync(1)
+    connector.end(new ConnectorError('auth', 'the access token was revoked — reconnect the account'))
+    await vi.advanceTimersByTimeAsync(10 * 60_000)
+    sync.stop()
+    expect(store.sources.syncState('feed')).toMatchObject({ status: 'error', lastError: 'the access token was revoked — reconnect the account' })
+    expect(connector.cursors).toHaveLength(1)
   })
 })

@@ -72,9 +72,25 @@ export class ConnectorError extends Error {
   }
 }
 
+/** What a push stream delivers, as it happens. */
+export interface StreamHandlers {
+  /** The stream is connected (the engine then polls only as a safety net). */
+  onOpen(): void
+  /** New or edited posts. */
+  onPosts(posts: IncomingPost[]): void
+  /** Stable ids of posts deleted upstream. */
+  onDeleted(ids: string[]): void
+}
+
 export interface Connector {
   readonly network: Network
   readonly capabilities: ConnectorCapabilities
   /** One incremental step: everything new since `cursor` (bounded; `more` when there is more). */
   fetch(request: FetchRequest): Promise<FetchResult>
+  /**
+   * The network's push stream for this source, where it has one (`capabilities.streaming`).
+   * Resolves when the server ends the stream, rejects with a ConnectorError when it fails;
+   * aborting `signal` closes it. Streamed posts complement polling, never replace its cursor.
+   */
+  stream?(handlers: StreamHandlers, signal: AbortSignal): Promise<void>
 }

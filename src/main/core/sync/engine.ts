@@ -11,6 +11,8 @@ export const DEFAULT_POLL_MS = 2 * 60_000
 const MORE_DELAY_MS = 1_000
 /** A fetch that takes longer than this is abandoned and counted as a network failure. */
 const FETCH_TIMEOUT_MS = 60_000
+/** While a push stream is open, polling only fills gaps: this often. */
+export const STREAMING_POLL_MS = 15 * 60_000
 
 export interface SyncEngineOptions {
   sources: SourceRepository
@@ -29,8 +31,15 @@ interface SourceRun {
   timer: ReturnType<typeof setTimeout> | null
   controller: AbortController | null
   failures: number
+  /** The open push stream, if the source has one and it is running. */
+  stream: { controller: AbortController; open: boolean } | null
+  streamFailures: number
   /** Set while a fetch is in flight, so a "sync now" does not start a second one. */
   running: Promise<void> | null
+}
+
+function newRun(): SourceRun {
+  return { timer: null, controller: null, failures: 0, running: null, stream: null, streamFailures: 0 }
 }
 
 /** One line per kind of failure: what the user reads in the source's health. */
@@ -99,6 +108,7 @@ export class SyncEngine {
     if (!run) return
     if (run.timer) clearTimeout(run.timer)
     run.controller?.abort()
+    run.stream?.controller.abort()
     this.runs.delete(id)
   }
 
@@ -112,7 +122,7 @@ export class SyncEngine {
   }
 
   private schedule(id: string, delayMs: number): void {
-    const run = this.runs.get(id) ?? { timer: null, controller: null, failures: 0, running: null }
+    const run = this.runs.get(id) ?? newRun()
     this.runs.set(id, run)
     if (run.timer) clearTimeout(run.timer)
     run.timer = setTimeout(() => {
@@ -123,7 +133,7 @@ export class SyncEngine {
   }
 
   private runOnce(id: string): Promise<void> {
-    const run = this.runs.get(id) ?? { timer: null, controller: null, failures: 0, running: null }
+    const run = this.runs.get(id) ?? newRun()
     this.runs.set(id, run)
     const promise = this.fetchAndStore(id, run).finally(() => {
       run.running = null
@@ -150,7 +160,9 @@ export class SyncEngine {
       run.failures = 0
       this.markOnline()
       const at = this.now()
-      let next = at + (result.more ? MORE_DELAY_MS : DEFAULT_POLL_MS)
+      if (connector.capabilities.streaming && connector.stream && !run.stream && !this.stopped) this.openStream(id, run, connector)
+      const idle = run.stream?.open ? STREAMING_POLL_MS : DEFAULT_POLL_MS
+      let next = at + (result.more ? MORE_DELAY_MS : idle)
       if (result.notBefore !== undefined) next = Math.max(next, result.notBefore)
       if (result.rateLimit) {
         const { limit, remaining, resetAt } = result.rateLimit
@@ -177,6 +189,54 @@ export class SyncEngine {
       clearTimeout(timeout)
       run.controller = null
     }
+  }
+
+  /**
+   * Keeps the source's push stream open: streamed posts and deletions go straight to the store;
+   * when the stream ends or fails, a poll after a back-off fills the gap and reopens it.
+   */
+  private openStream(id: string, run: SourceRun, connector: Connector): void {
+    const stream = connector.stream
+    if (!stream) return
+    const controller = new AbortController()
+    const state = { controller, open: false }
+    run.stream = state
+    const { ingest } = this.options
+    stream
+      .call(connector, {
+        onOpen: () => {
+          state.open = true
+          run.streamFailures = 0
+          this.markOnline()
+        },
+        onPosts: (posts) => {
+          if (!controller.signal.aborted) ingest.add(posts)
+        },
+        onDeleted: (ids) => {
+          if (!controller.signal.aborted) ingest.remove(ids)
+        }
+      }, controller.signal)
+      .then(
+        () => undefined,
+        (error: unknown) => error
+      )
+      .then((error) => {
+        if (run.stream === state) run.stream = null
+        if (controller.signal.aborted || this.stopped || this.runs.get(id) !== run) return
+        run.streamFailures++
+        if (error !== undefined) {
+          const { message, kind } = describe(error)
+          if (kind === 'auth' || kind === 'not_found') {
+            this.saveState(id, { ...this.options.sources.syncState(id), nextSyncAt: null, lastError: message, status: 'error' })
+            if (run.timer) clearTimeout(run.timer)
+            return
+          }
+          if (kind === 'network') this.noteNetworkFailure(this.now())
+        }
+        let delay = backoffDelay(run.streamFailures, this.backoff, this.random)
+        if (error instanceof ConnectorError && error.retryAfterMs !== undefined) delay = Math.max(delay, error.retryAfterMs)
+        this.schedule(id, delay)
+      })
   }
 
   private saveState(id: string, state: SyncState): void {
