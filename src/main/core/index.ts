@@ -122,7 +122,7 @@ export function openCore(options: CoreOptions): Core {
         }
       })
     )
-    registry.register('accounts', accountHandlers(deps, secrets, connectors.verifiers(), { forget }))
+    registry.register('accounts', accountHandlers(deps, secrets, connectors.verifiers(), { forget, forgetAccount: (id) => connectors.forgetAccount(id) }))
     registry.register('outbox', outboxHandlers(deps, outbox))
     registry.register('settings', settingsHandlers(deps))
     registry.assertComplete()

@@ -16,6 +16,11 @@ import {
   verifyMastodonAccount,
   type MastodonSourceKind
 } from './mastodon'
+import { createBlueskyConnector, type BlueskySourceKind } from './bluesky/connector'
+import { newRecordKey, publishPost } from './bluesky/publish'
+import { forgetBlueskySessions } from './bluesky/session'
+import { parseBlueskySecret } from './bluesky/secret'
+import { verifyBlueskyAccount } from './bluesky/verify'
 
 export interface ConnectorDeps {
   version: string
@@ -25,6 +30,7 @@ export interface ConnectorDeps {
 }
 
 const MASTODON_KINDS: readonly string[] = ['home', 'mentions', 'list', 'hashtag', 'search'] satisfies MastodonSourceKind[]
+const BLUESKY_KINDS: readonly string[] = ['timeline', 'notifications', 'author', 'search'] satisfies BlueskySourceKind[]
 
 /**
  * Builds and caches the connector of each source and the publisher of each account, from the
@@ -50,9 +56,18 @@ export class ConnectorRegistry {
     this.connectors.delete(id)
   }
 
-  /** Forgets cached connectors of an account (after it was reconnected or removed). */
-  forgetAccount(accountId: string, sources: SourceRecord[]): void {
-    for (const source of sources) if (source.config.accountId === accountId) this.connectors.delete(source.id)
+  /** Drops what is kept in memory for an account about to be disconnected (Bluesky sessions). */
+  forgetAccount(accountId: string): void {
+    const account = this.deps.accounts.get(accountId)
+    const secret = account ? this.deps.secrets.get(account.id) : null
+    if (account?.network === 'bluesky' && secret) forgetBlueskySessions(account.serviceUrl, parseBlueskySecret(secret).identifier)
+  }
+
+  /** Bluesky rotates its refresh token on every refresh: keep the newest session, or the next start logs in again. */
+  private sessionSaver(accountId: string): (secret: string) => void {
+    return (secret) => {
+      if (this.deps.accounts.get(accountId)) this.deps.secrets.set(accountId, secret)
+    }
   }
 
   /** How an account publishes through the outbox, or null when it cannot. */
@@ -83,6 +98,26 @@ export class ConnectorRegistry {
         }
       }
     }
+    if (account.network === 'bluesky') {
+      return {
+        network: 'bluesky',
+        // A record key chosen by us: a retry creates the same record or finds it already there.
+        newKey: () => newRecordKey(this.deps.now),
+        publish: async (item, signal) => {
+          const published = await publishPost({
+            serviceUrl: account.serviceUrl,
+            secret: this.deps.secrets.get(account.id) ?? secret,
+            text: item.text,
+            ...(item.inReplyToId ? { replyTo: { uri: item.inReplyToId } } : {}),
+            rkey: item.idempotencyKey,
+            signal,
+            onSessionChange: this.sessionSaver(account.id),
+            now: this.deps.now
+          })
+          return { remoteId: published.uri, url: published.url }
+        }
+      }
+    }
     return null
   }
 
@@ -94,7 +129,7 @@ export class ConnectorRegistry {
         const account = await verifyMastodonAccount(serviceUrl, accessToken)
         return { remoteId: account.id, handle: account.acct, displayName: account.displayName, serviceUrl, secret: accessToken }
       },
-      bluesky: () => Promise.reject(new ConnectorError('server', 'Bluesky accounts cannot be connected in this build yet'))
+      bluesky: (handle, appPassword, serviceUrl) => verifyBlueskyAccount(handle, appPassword, serviceUrl, { now: this.deps.now })
     }
   }
 
@@ -121,7 +156,21 @@ export class ConnectorRegistry {
           maxPagesPerFetch: 2
         })
       }
-      case 'bluesky':
+      case 'bluesky': {
+        const account = typeof config.accountId === 'string' ? this.deps.accounts.get(config.accountId) : null
+        const secret = account ? this.deps.secrets.get(account.id) : null
+        const kind = typeof config.kind === 'string' && BLUESKY_KINDS.includes(config.kind) ? (config.kind as BlueskySourceKind) : null
+        if (!account || !secret || !kind) return null
+        return createBlueskyConnector({
+          sourceId: source.id,
+          serviceUrl: account.serviceUrl,
+          secret,
+          kind,
+          ...(typeof config.value === 'string' ? { value: config.value } : {}),
+          onSessionChange: this.sessionSaver(account.id),
+          now: this.deps.now
+        })
+      }
       case 'demo':
         return null
     }

@@ -61,7 +61,10 @@ export function accountHandlers(
   deps: ServiceDeps,
   secrets: SecretStore,
   verifiers: AccountVerifiers,
-  control: Pick<SourceControl, 'forget'>
+  control: Pick<SourceControl, 'forget'> & {
+    /** Drops what is cached in memory for the account (sessions), before its secret goes. */
+    forgetAccount(accountId: string): void
+  }
 ): DomainHandlers<'accounts'> {
   const { store, events, now } = deps
 
@@ -113,6 +116,7 @@ export function accountHandlers(
         .filter((source) => source.config.accountId === id)
         .map((source) => source.id)
       removeSources(deps, control, sourceIds, keepPosts)
+      control.forgetAccount(id)
       secrets.delete(id)
       store.accounts.remove(id)
       announce()

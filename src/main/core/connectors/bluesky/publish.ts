@@ -9,17 +9,18 @@
  * - a retry (the outbox tries again later, maybe after a restart) with the same key cannot make
  *   a second post: the server refuses to create an existing key, and that refusal is checked the
  *   same way and reported as success.
- * A definite refusal (auth, rate limit, invalid post) is reported as that `ConnectorError`; a
- * failure that leaves the outcome unknown is reported as `network`, and retrying with the same
- * rkey is always safe.
+ * A refused post (too long, invalid record, a 400) is `invalid_response` — final, the outbox
+ * does not retry it; a vanished parent is `not_found`; auth and rate limits map as everywhere. A
+ * failure that leaves the outcome unknown is `network` (or `server` for a 5xx without a record),
+ * and retrying with the same rkey is always safe.
  *
  * Mentions, links and hashtags in the text become facets (mentions are resolved to DIDs), so they
  * are clickable in Bluesky apps. Bluesky allows 300 graphemes per post.
  */
 import { randomInt } from 'node:crypto'
-import { type AtpAgent, RichText } from '@atproto/api'
+import { type AtpAgent, RichText, XRPCError } from '@atproto/api'
 import { ConnectorError } from '../types'
-import { isUnclearFailure } from './errors'
+import { isAuthFailure, isUnclearFailure } from './errors'
 import { postUrl } from './map'
 import { openBlueskySession } from './session'
 
@@ -27,7 +28,7 @@ export const BLUESKY_MAX_GRAPHEMES = 300
 const POST_COLLECTION = 'app.bsky.feed.post'
 
 export interface BlueskyReplyTarget {
-  /** The post answered (parent): its AT URI (an Earshot post's `remoteId`). */
+  /** The post answered (parent): its AT URI (an Earshot post's `remoteId`; its id `bluesky:<at-uri>` works too). */
   uri: string
   /** The parent's CID; looked up (app.bsky.feed.getPosts) when absent. */
   cid?: string
@@ -43,10 +44,11 @@ interface StrongRefs {
 
 /** The reply's parent and root references, completed from the AppView when the caller lacks them. */
 async function replyRefs(agent: AtpAgent, target: BlueskyReplyTarget, signal: AbortSignal): Promise<StrongRefs> {
+  const uri = target.uri.replace(/^bluesky:/, '')
   if (target.cid && target.rootUri && target.rootCid) {
-    return { parent: { uri: target.uri, cid: target.cid }, root: { uri: target.rootUri, cid: target.rootCid } }
+    return { parent: { uri, cid: target.cid }, root: { uri: target.rootUri.replace(/^bluesky:/, ''), cid: target.rootCid } }
   }
-  const res = await agent.app.bsky.feed.getPosts({ uris: [target.uri] }, { signal })
+  const res = await agent.app.bsky.feed.getPosts({ uris: [uri] }, { signal })
   const parent = res.data.posts[0]
   if (!parent) throw new ConnectorError('not_found', 'the post to reply to no longer exists (deleted, or its author blocks this account)')
   const reply = parent.record.reply as { root?: { uri?: unknown; cid?: unknown } } | undefined
@@ -130,7 +132,7 @@ async function findRecord(agent: AtpAgent, did: string, rkey: string, signal: Ab
 export async function publishPost(options: PublishBlueskyOptions): Promise<PublishedBlueskyPost> {
   const { signal, rkey } = options
   const now = options.now ?? Date.now
-  if (!RKEY.test(rkey) || rkey === '.' || rkey === '..') throw new ConnectorError('server', `"${rkey.slice(0, 40)}" is not a valid record key`)
+  if (!RKEY.test(rkey) || rkey === '.' || rkey === '..') throw new ConnectorError('invalid_response', `"${rkey.slice(0, 40)}" is not a valid Bluesky record key`)
   const session = openBlueskySession({
     serviceUrl: options.serviceUrl,
     secret: options.secret,
@@ -144,7 +146,7 @@ export async function publishPost(options: PublishBlueskyOptions): Promise<Publi
       const did = session.did
       const rich = new RichText({ text: options.text })
       if (rich.graphemeLength > BLUESKY_MAX_GRAPHEMES) {
-        throw new ConnectorError('server', `the post is ${rich.graphemeLength} characters long; Bluesky allows ${BLUESKY_MAX_GRAPHEMES}`)
+        throw new ConnectorError('invalid_response', `the post is ${rich.graphemeLength} characters long; Bluesky allows ${BLUESKY_MAX_GRAPHEMES}`)
       }
       try {
         await rich.detectFacets(agent)
@@ -181,11 +183,24 @@ export async function publishPost(options: PublishBlueskyOptions): Promise<Publi
           throw new ConnectorError('network', `could not tell whether ${session.host} published the post (the answer was lost); it is safe to try again`)
         }
         if (existing) return published(existing.uri, existing.cid, true)
-        throw error
+        throw refusal(error, session.host)
       }
     },
     { signal }
   )
+}
+
+/**
+ * A createRecord failure after the look-up found no record. A 400 is the post itself being
+ * refused (invalid record, bad reply reference): final, so it is reported as `invalid_response`,
+ * which the outbox does not retry. Anything else keeps its usual mapping (retried later).
+ */
+function refusal(error: unknown, host: string): unknown {
+  if (error instanceof XRPCError && error.status === 400 && !isAuthFailure(error)) {
+    const words = error.message && error.message !== error.error ? `: ${error.message.slice(0, 200)}` : ''
+    return new ConnectorError('invalid_response', `${host} refused the post (${error.error})${words}`)
+  }
+  return error
 }
 
 /** Failures that certainly created nothing and need no look-up: auth and rate limits. */

@@ -53,7 +53,10 @@ function toStored(session: AtpSessionData): StoredSession {
 /** Resolves with `promise`, or rejects as soon as `signal` aborts (the request itself may go on). */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise
-  if (signal.aborted) return Promise.reject(signal.reason as Error)
+  if (signal.aborted) {
+    promise.catch(() => undefined) // its outcome no longer matters to this caller
+    return Promise.reject(signal.reason as Error)
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason as Error)
     signal.addEventListener('abort', onAbort, { once: true })
@@ -138,25 +141,26 @@ export class BlueskySession {
     }
   }
 
-  private async start(signal?: AbortSignal): Promise<void> {
+  /** Not cancellable on purpose: a sign-in that is under way is finished and kept for the next caller. */
+  private async start(): Promise<void> {
     const stored = this.current.session
     if (stored) {
       try {
-        await abortable(this.agent.resumeSession(stored), signal)
+        await this.agent.resumeSession(stored)
         return
       } catch (error) {
         // A transient failure keeps the session (the agent says "network-error"): report it.
         // An expired or revoked refresh token clears it: fall through to a fresh login.
-        if (this.agent.hasSession || !isAuthFailure(error)) throw toConnectorError(error, this.context(signal))
+        if (this.agent.hasSession || !isAuthFailure(error)) throw toConnectorError(error, this.context())
       }
     }
-    await this.login(signal)
+    await this.login()
   }
 
-  /** Signs in once (resume or login); concurrent callers share the attempt. */
+  /** Signs in once (resume or login); concurrent callers share the attempt, each with its own signal. */
   async ready(signal?: AbortSignal): Promise<AtpAgent> {
     if (this.agent.hasSession && !this.starting) return this.agent
-    this.starting ??= this.start(signal).finally(() => {
+    this.starting ??= this.start().finally(() => {
       this.starting = null
     })
     await abortable(this.starting, signal)
@@ -170,7 +174,11 @@ export class BlueskySession {
   async call<T>(run: (agent: AtpAgent) => Promise<T>, options: { signal?: AbortSignal; notFound?: string } = {}): Promise<T> {
     const { signal } = options
     const context = { ...this.context(signal), ...(options.notFound ? { notFound: options.notFound } : {}) }
-    await this.ready(signal)
+    try {
+      await this.ready(signal)
+    } catch (error) {
+      throw toConnectorError(error, context)
+    }
     try {
       return await run(this.agent)
     } catch (error) {
