@@ -71,6 +71,7 @@ export function createFakeApi(init: FakeApiInit = {}) {
     demoOnly: false,
     postCount: 0,
     offlineSince: null,
+    secretProtection: 'user-only-file',
     ...init.info
   }
   const listeners = new Map<EventName, Set<AnyListener>>()
