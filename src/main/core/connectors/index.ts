@@ -6,6 +6,7 @@ import type { SourceRecord } from '../storage/repositories/sources'
 import type { Publisher } from '../sync/outbox'
 import type { Connector } from './types'
 import { ConnectorError } from './types'
+import { BLUESKY_CAPABILITIES } from './bluesky/capabilities'
 import { createRssConnector } from './rss/connector'
 import {
   createMastodonConnector,
@@ -16,11 +17,29 @@ import {
   verifyMastodonAccount,
   type MastodonSourceKind
 } from './mastodon'
-import { createBlueskyConnector, type BlueskySourceKind } from './bluesky/connector'
-import { newRecordKey, publishPost } from './bluesky/publish'
-import { forgetBlueskySessions } from './bluesky/session'
+import type { BlueskySourceKind } from './bluesky/connector'
+import type * as BlueskyModule from './bluesky'
+import { newRecordKey } from './bluesky/record-key'
 import { parseBlueskySecret } from './bluesky/secret'
-import { verifyBlueskyAccount } from './bluesky/verify'
+
+/**
+ * The AT Protocol client takes about half a second to load; `earshot serve` and the desktop app
+ * must paint the deck well before that, and most workspaces have no Bluesky account. So the
+ * Bluesky modules load on first use.
+ */
+let bluesky: Promise<typeof BlueskyModule> | null = null
+const loadBluesky = (): Promise<typeof BlueskyModule> => (bluesky ??= import('./bluesky'))
+
+/** A connector whose implementation is loaded on its first fetch. */
+function lazyConnector(network: Connector['network'], capabilities: Connector['capabilities'], load: () => Promise<Connector>): Connector {
+  let loaded: Promise<Connector> | null = null
+  const get = (): Promise<Connector> => (loaded ??= load())
+  return {
+    network,
+    capabilities,
+    fetch: async (request) => (await get()).fetch(request)
+  }
+}
 
 export interface ConnectorDeps {
   version: string
@@ -60,7 +79,11 @@ export class ConnectorRegistry {
   forgetAccount(accountId: string): void {
     const account = this.deps.accounts.get(accountId)
     const secret = account ? this.deps.secrets.get(account.id) : null
-    if (account?.network === 'bluesky' && secret) forgetBlueskySessions(account.serviceUrl, parseBlueskySecret(secret).identifier)
+    // Sessions exist only if the Bluesky modules were ever loaded.
+    if (account?.network === 'bluesky' && secret && bluesky) {
+      const identifier = parseBlueskySecret(secret).identifier
+      void bluesky.then((module) => module.forgetBlueskySessions(account.serviceUrl, identifier))
+    }
   }
 
   /** Bluesky rotates its refresh token on every refresh: keep the newest session, or the next start logs in again. */
@@ -104,6 +127,7 @@ export class ConnectorRegistry {
         // A record key chosen by us: a retry creates the same record or finds it already there.
         newKey: () => newRecordKey(this.deps.now),
         publish: async (item, signal) => {
+          const { publishPost } = await loadBluesky()
           const published = await publishPost({
             serviceUrl: account.serviceUrl,
             secret: this.deps.secrets.get(account.id) ?? secret,
@@ -129,7 +153,10 @@ export class ConnectorRegistry {
         const account = await verifyMastodonAccount(serviceUrl, accessToken)
         return { remoteId: account.id, handle: account.acct, displayName: account.displayName, serviceUrl, secret: accessToken }
       },
-      bluesky: (handle, appPassword, serviceUrl) => verifyBlueskyAccount(handle, appPassword, serviceUrl, { now: this.deps.now })
+      bluesky: async (handle, appPassword, serviceUrl) => {
+        const { verifyBlueskyAccount } = await loadBluesky()
+        return verifyBlueskyAccount(handle, appPassword, serviceUrl, { now: this.deps.now })
+      }
     }
   }
 
@@ -161,7 +188,7 @@ export class ConnectorRegistry {
         const secret = account ? this.deps.secrets.get(account.id) : null
         const kind = typeof config.kind === 'string' && BLUESKY_KINDS.includes(config.kind) ? (config.kind as BlueskySourceKind) : null
         if (!account || !secret || !kind) return null
-        return createBlueskyConnector({
+        const options = {
           sourceId: source.id,
           serviceUrl: account.serviceUrl,
           secret,
@@ -169,7 +196,8 @@ export class ConnectorRegistry {
           ...(typeof config.value === 'string' ? { value: config.value } : {}),
           onSessionChange: this.sessionSaver(account.id),
           now: this.deps.now
-        })
+        }
+        return lazyConnector('bluesky', BLUESKY_CAPABILITIES, async () => (await loadBluesky()).createBlueskyConnector(options))
       }
       case 'demo':
         return null

@@ -13,6 +13,7 @@
  * exhausted budget also sets `notBefore` to the reset. Deletions are not reported (Bluesky lists
  * just stop showing deleted posts), so `deletedIds` is always empty.
  */
+import { BLUESKY_CAPABILITIES } from './capabilities'
 import { AppBskyFeedDefs, type AtpAgent } from '@atproto/api'
 import type { Connector, FetchRequest, FetchResult, RateLimitInfo } from '../types'
 import { ConnectorError } from '../types'
@@ -134,7 +135,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Connec
 
   return {
     network: 'bluesky',
-    capabilities: { read: true, publish: true, streaming: false },
+    capabilities: BLUESKY_CAPABILITIES,
 
     async fetch({ cursor: raw, signal }: FetchRequest): Promise<FetchResult> {
       if (kind === 'author' && !actor) throw new ConnectorError('not_found', 'this source names no Bluesky account to follow — edit the source')
