@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { openCore, StoreOpenError, type Core } from '../main/core'
+import { classifyStream, parseBrand } from './classify'
 import { defaultDataDir } from '../main/core/paths'
 import { SECRETS_FILE } from '../main/core/secrets/store'
 import { EARSHOT_VERSION } from '../main/core/version'
@@ -16,12 +17,24 @@ export const USAGE = `Usage: earshot <command> [options]
 
 Commands:
   serve            Serve Earshot to browsers: this machine, or a wall screen (read-only link)
+  classify         Triage posts offline: JSON Lines in on stdin, one result line out per post
   help             Show this help
 
 Options for serve:
   --port <n>       Port to listen on (default 5170; 0 picks a free port)
   --host <addr>    Address to bind (default 127.0.0.1; another address exposes Earshot to your network)
   --no-demo        Do not run the built-in demo workspace
+
+Options for classify:
+  --brand <list>   The brand's names and @handles, comma-separated (default "Lumora,@lumora",
+                   the demo workspace's brand)
+                   In:  {"id": "1", "text": "…", "followers": 120, "network": "mastodon", "language": "de"}
+                   Out: {"id": "1", "language": "deu", "sentiment": -1, "sentiment_score": -0.62,
+                         "intent": "help_implicit", "confidence": 0.71, "priority": 41,
+                         "needs_response": true, "factors": [{"factor", "weight", "contribution", "reason"}]}
+                   A line that is not a valid post gives {"line": 7, "error": "…"}; exit code 1 then.
+                   sentiment_score is null where there is no sentiment model (languages other than
+                   German and English): sentiment is then 0 meaning "unknown".
 
 Options for every command:
   --data-dir <dir> Data folder (default: $EARSHOT_DATA_DIR, else the desktop app's folder)
@@ -35,13 +48,16 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
-  'no-demo': { type: 'boolean' }
+  'no-demo': { type: 'boolean' },
+  brand: { type: 'string' }
 } satisfies ParseArgsConfig['options']
 
 export interface CliIo {
   out(line: string): void
   err(line: string): void
   env: NodeJS.ProcessEnv
+  /** Standard input (classify reads JSON Lines from it); the process's stdin when run as `earshot`. */
+  stdin?: AsyncIterable<string | Uint8Array>
 }
 
 class UsageError extends Error {}
@@ -106,6 +122,14 @@ async function serve(values: Record<string, string | boolean | undefined>, io: C
   return 0
 }
 
+async function classify(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
+  const brand = parseBrand(values.brand as string | undefined)
+  if (brand.names.length + brand.handles.length === 0) throw new UsageError('--brand needs at least one name or @handle.')
+  if (!io.stdin) throw new UsageError('classify reads posts from standard input.')
+  const { errors } = await classifyStream(io.stdin, io.out, brand)
+  return errors ? EXIT_FAILURE : 0
+}
+
 /** Runs one `earshot` command line; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed
@@ -129,6 +153,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}".`)
     if (command === 'serve') return await serve(values, io)
+    if (command === 'classify') return await classify(values, io)
     throw new UsageError(`unknown command "${command}".`)
   } catch (error) {
     if (error instanceof UsageError) {
@@ -145,7 +170,8 @@ export function main(): void {
   runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
-    env: process.env
+    env: process.env,
+    stdin: process.stdin
   }).then(
     (code) => process.exit(code),
     (error: unknown) => {

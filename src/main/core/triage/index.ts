@@ -1,0 +1,8 @@
+export { classifyPost, createTriage, DEMO_BRAND, type PostInput, type Triage, type TriageContext, type TriageDetails } from './classify'
+export { detectLanguage, languageFromTag, SUPPORTED_LANGUAGES, UNDETERMINED } from './language'
+export { computePriority, PRIORITY_WEIGHTS, reachContribution, type PriorityInput, type PriorityResult } from './priority'
+export { analyseSentiment, buildSentimentModel, SENTIMENT_LANGUAGES, type SentimentResult } from './sentiment'
+export { buildIntentModel, classifyIntent, type IntentModel, type IntentResult } from './intent'
+export { NaiveBayes, features } from './bayes'
+export { brandMatcher, fold, prepare, type Brand } from './normalize'
+export { trainingExamples, TRAINING_BRAND, type TrainingExample } from './training'
