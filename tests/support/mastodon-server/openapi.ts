@@ -85,8 +85,8 @@ export class OpenApiChecker {
   private readonly ajv: Ajv2020
   private readonly validators = new Map<string, ValidateFunction>()
   private readonly templates: { template: string; regex: RegExp; names: string[]; literalSegments: number }[]
-  /** Every (method path status) whose response schema was used, and every component reached. */
-  readonly used = { responses: new Set<string>(), operations: new Set<string>() }
+  /** Every (method path status) whose response schema was used, every operation requested, every entity checked on its own. */
+  readonly used = { responses: new Set<string>(), operations: new Set<string>(), entities: new Set<string>() }
 
   constructor(readonly doc: OpenApiDocument) {
     // strict: unknown keywords are errors, except OpenAPI's own annotations inside schemas and
@@ -244,6 +244,17 @@ export class OpenApiChecker {
     return { violations, undescribed: false }
   }
 
+  /**
+   * Violations in an entity sent outside a JSON response (a streaming event's payload), checked
+   * against `#/components/schemas/<name>`; `label` says where it was sent.
+   */
+  checkEntity(name: string, value: unknown, label = name): string[] {
+    if (!(name in this.doc.components.schemas)) return [`${label}: there is no component schema ${name} in the OpenAPI description`]
+    this.used.entities.add(name)
+    const validate = this.validator(pointer('components', 'schemas', name))
+    return validate(value) ? [] : [`${label}: ${name} does not match its schema: ${this.errors(validate)}`]
+  }
+
   /** The component schemas reachable from the response and request schemas used so far. */
   componentSchemasReached(): string[] {
     const seen = new Set<string>()
@@ -265,6 +276,7 @@ export class OpenApiChecker {
       const [method = '', template = '', key = ''] = entry.split(' ')
       visit(this.operation(template, method)?.responses?.[key]?.content)
     }
+    for (const name of this.used.entities) visit({ $ref: `#/components/schemas/${name}` })
     for (const entry of this.used.operations) {
       const [method = '', template = ''] = entry.split(' ')
       const operation = this.operation(template, method)

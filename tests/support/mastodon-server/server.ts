@@ -10,11 +10,20 @@
  * parameters and their types, required ones, request body) and every response body and declared
  * header is validated against its schema before it is sent; anything off is recorded in
  * `violations` (a test asserts there are none). Faults can be injected per request.
+ *
+ * Streaming API: `/api/v1/streaming/{user, user/notification, hashtag, list, public}` answer with
+ * Server-Sent Events and stay open (bearer auth as everywhere; no REST rate budget, as Mastodon's
+ * separate streaming server). The world pushes what happens: a new status → `update` to the
+ * streams whose timeline shows it, `world.edit` → `status.update`, `world.delete` → `delete`
+ * (the bare id), a notification → `notification` on `user` and `user/notification`. Every
+ * entity payload is checked against its component schema (`Status`, `Notification`) and
+ * recorded in `violations` like a response. `streamHeartbeatMs` sends `:thump` comments;
+ * `endStreams`, `dropStreams`, `writeToStreams` and the `unauthorized` fault test the failures.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mastodonOpenApi, type OpenApiChecker } from './openapi'
-import { compareIds, MastodonWorld, type WorldAccount, type WorldStatus } from './world'
+import { compareIds, MastodonWorld, type WorldAccount, type WorldEvent, type WorldStatus } from './world'
 
 export type Fault =
   /** 429 with `Retry-After: retryAfterSeconds` (and the rate-limit headers). */
@@ -27,6 +36,8 @@ export type Fault =
   | { kind: 'hang' }
   /** Headers and half the body, then the connection is destroyed. */
   | { kind: 'drop' }
+  /** 401 with Mastodon's JSON error, whatever the token (a token revoked as the request arrives). */
+  | { kind: 'unauthorized' }
 
 export interface RecordedRequest {
   method: string
@@ -49,6 +60,20 @@ export interface MastodonServerOptions {
    * client that dies, or loses the connection, does not know that its post exists.
    */
   writeAnswerDelayMs?: number
+  /** Streaming API: a `:thump` comment on every open stream this often (default: none). */
+  streamHeartbeatMs?: number
+}
+
+/** An open streaming response (Server-Sent Events) and what it listens to. */
+export interface OpenStream {
+  /** `user`, `user/notification`, `hashtag`, `list`, `public`, `public/local`, … (after `/api/v1/streaming/`). */
+  name: string
+  accountId: string
+  /** The tag (hashtag streams, lowercased) or list id (list streams). */
+  param: string | null
+  res: ServerResponse
+  /** Events written (not counting comments). */
+  sent: number
 }
 
 interface Budget {
@@ -106,6 +131,11 @@ export class MastodonTestServer {
   readonly rateLimit: { limit: number; windowMs: number }
   private readonly idempotencyWindowMs: number
   private readonly writeAnswerDelayMs: number
+  private readonly streamHeartbeatMs: number | null
+  private readonly heartbeat: ReturnType<typeof setInterval> | null
+  /** Open streaming responses, in the order they were opened. */
+  readonly streams: OpenStream[] = []
+  private readonly streamWaiters: { name: string; resolve: (stream: OpenStream) => void }[] = []
 
   constructor(
     private readonly server: Server,
@@ -119,6 +149,9 @@ export class MastodonTestServer {
     this.idempotencyWindowMs = options.idempotencyWindowMs ?? 60 * 60_000
     this.writeAnswerDelayMs = options.writeAnswerDelayMs ?? 0
     this.tokens.set('token-team', this.world.owner.id)
+    this.streamHeartbeatMs = options.streamHeartbeatMs ?? null
+    this.heartbeat = this.streamHeartbeatMs ? setInterval(() => this.writeToStreams(':thump\n'), this.streamHeartbeatMs) : null
+    this.world.subscribe((event) => this.fanOut(event))
   }
 
   get host(): string {
@@ -145,6 +178,9 @@ export class MastodonTestServer {
   }
 
   async close(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat)
+    for (const stream of [...this.streams]) stream.res.socket?.destroy()
+    this.streams.length = 0
     for (const res of this.hanging) res.socket?.destroy()
     this.hanging.clear()
     this.server.closeAllConnections()
@@ -187,6 +223,11 @@ export class MastodonTestServer {
       this.json(res, method, template, 401, { error: 'The access token is invalid' })
       return
     }
+    // Mastodon's streaming server is a separate process without the REST rate limits.
+    if (template?.startsWith('/api/v1/streaming/')) {
+      this.openStream(req, res, method, url, template, accountId)
+      return
+    }
     const budget = this.spend(token)
     if (budget.used > this.rateLimit.limit) {
       const retryAfter = Math.ceil((budget.windowStart + this.rateLimit.windowMs - this.now()) / 1000)
@@ -222,11 +263,127 @@ export class MastodonTestServer {
       case 'hang':
         this.hanging.add(res)
         return true
+      case 'unauthorized':
+        this.json(res, method, template, 401, { error: 'The access token is invalid' })
+        return true
       case 'drop': {
         const payload = JSON.stringify([this.world.statusJson(this.world.post(this.world.owner, { text: 'a status that never arrives whole' }))])
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) })
         res.write(payload.slice(0, Math.floor(payload.length / 2)), () => res.socket?.destroy())
         return true
+      }
+    }
+  }
+
+  // ---- Streaming API (Server-Sent Events) ----
+
+  private openStream(req: IncomingMessage, res: ServerResponse, method: string, url: URL, template: string, accountId: string): void {
+    const name = template.slice('/api/v1/streaming/'.length)
+    let param: string | null = null
+    if (name === 'hashtag' || name === 'hashtag/local') param = (url.searchParams.get('tag') ?? '').toLowerCase()
+    if (name === 'list') {
+      param = url.searchParams.get('list') ?? ''
+      if (!this.world.lists.has(param)) {
+        this.json(res, method, template, 404, { error: 'Record not found' })
+        return
+      }
+    }
+    const needsParam = name === 'hashtag' || name === 'hashtag/local' || name === 'list'
+    if (method !== 'GET' || name === 'health' || (needsParam && !param)) {
+      this.json(res, method, template, 404, { error: 'Record not found' })
+      return
+    }
+    const headers = { 'Content-Type': 'text/event-stream', 'Cache-Control': 'private, no-store' }
+    const checked = this.checker.checkResponse({ method, template, status: 200, body: undefined, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) })
+    this.violations.push(...checked.violations)
+    const stream: OpenStream = { name, accountId, param, res, sent: 0 }
+    this.streams.push(stream)
+    const forget = (): void => {
+      const index = this.streams.indexOf(stream)
+      if (index >= 0) this.streams.splice(index, 1)
+    }
+    req.socket.setKeepAlive(true)
+    res.on('close', forget)
+    res.writeHead(200, headers)
+    // Mastodon's streaming server greets an SSE client with a comment, which also sends the headers.
+    res.write(':)\n')
+    for (let i = this.streamWaiters.length - 1; i >= 0; i--) {
+      const waiter = this.streamWaiters[i]
+      if (waiter?.name === name) {
+        this.streamWaiters.splice(i, 1)
+        waiter.resolve(stream)
+      }
+    }
+  }
+
+  /** Resolves with the next stream of this name to open (or one already open). */
+  waitForStream(name: string): Promise<OpenStream> {
+    const open = this.streams.find((s) => s.name === name)
+    if (open) return Promise.resolve(open)
+    return new Promise((resolve) => this.streamWaiters.push({ name, resolve }))
+  }
+
+  /** The server ends every open stream normally (as on a restart of the streaming server). */
+  endStreams(): void {
+    for (const stream of [...this.streams]) stream.res.end()
+  }
+
+  /** Every open stream's connection is cut without an end (a crash, a proxy dropping it). */
+  dropStreams(): void {
+    for (const stream of [...this.streams]) stream.res.socket?.destroy()
+  }
+
+  /** Writes raw text to every open stream (for malformed events). */
+  writeToStreams(text: string): void {
+    for (const stream of this.streams) stream.res.write(text)
+  }
+
+  /** Sends one event to one stream; entity payloads are checked against their schema first. */
+  private sendEvent(stream: OpenStream, event: string, payload: unknown, entity: 'Status' | 'Notification' | null): void {
+    if (entity) this.violations.push(...this.checker.checkEntity(entity, payload, `stream ${stream.name} event ${event}`))
+    const data = typeof payload === 'string' && entity === null ? payload : JSON.stringify(payload)
+    stream.sent++
+    stream.res.write(`event: ${event}\ndata: ${data}\n\n`)
+  }
+
+  /** Whether `status` belongs on the timeline a stream follows (as the REST timelines filter). */
+  private streamShows(stream: OpenStream, status: WorldStatus): boolean {
+    const world = this.world
+    switch (stream.name) {
+      case 'user':
+        return (status.accountId === stream.accountId || world.follows.has(status.accountId)) && (status.visibility !== 'direct' || status.mentionIds.includes(stream.accountId))
+      case 'hashtag':
+        return status.reblogOfId === null && status.visibility === 'public' && status.tags.includes(stream.param ?? '')
+      case 'list':
+        return (world.lists.get(stream.param ?? '')?.has(status.accountId) ?? false) && status.visibility !== 'direct'
+      case 'public':
+        return status.reblogOfId === null && status.visibility === 'public'
+      default:
+        return false
+    }
+  }
+
+  private fanOut(event: WorldEvent): void {
+    const world = this.world
+    for (const stream of [...this.streams]) {
+      if (stream.res.destroyed || stream.res.writableEnded) continue
+      switch (event.type) {
+        case 'status':
+          if (this.streamShows(stream, event.status)) this.sendEvent(stream, 'update', world.statusJson(event.status), 'Status')
+          break
+        case 'edit':
+          if (this.streamShows(stream, event.status)) this.sendEvent(stream, 'status.update', world.statusJson(event.status), 'Status')
+          break
+        case 'delete':
+          // Mastodon sends a deletion to every stream that may have shown the status, as its bare id.
+          if (this.streamShows(stream, event.status)) this.sendEvent(stream, 'delete', event.status.id, null)
+          break
+        case 'notification':
+          // Notifications in this world are all the owner's.
+          if ((stream.name === 'user' || stream.name === 'user/notification') && stream.accountId === world.owner.id) {
+            this.sendEvent(stream, 'notification', world.notificationJson(event.notification), 'Notification')
+          }
+          break
       }
     }
   }

@@ -43,6 +43,13 @@ export interface WorldNotification {
   createdAt: number
 }
 
+/** What happened in the world, for the streaming API (the server fans these out to open streams). */
+export type WorldEvent =
+  | { type: 'status'; status: WorldStatus }
+  | { type: 'edit'; status: WorldStatus }
+  | { type: 'delete'; status: WorldStatus }
+  | { type: 'notification'; notification: WorldNotification }
+
 export interface PostOptions {
   /** Plain text (escaped into `<p>…</p>` with hashtag and mention links). */
   text?: string
@@ -85,9 +92,20 @@ export class MastodonWorld {
   private notificationSeq = 4_000
   private accountSeq = 100
   private clock = Date.parse('2026-11-01T09:00:00.000Z')
+  private readonly listeners = new Set<(event: WorldEvent) => void>()
 
   constructor(readonly baseUrl: string) {
     this.owner = this.addAccount({ username: 'team', displayName: 'Earshot Team', followers: 1200 })
+  }
+
+  /** Calls `listener` for every new status, edit, deletion and notification; returns the unsubscribe. */
+  subscribe(listener: (event: WorldEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private emit(event: WorldEvent): void {
+    for (const listener of this.listeners) listener(event)
   }
 
   get host(): string {
@@ -153,6 +171,8 @@ export class MastodonWorld {
     if (options.edited) status.editedAt = status.createdAt + 60_000
     this.statuses.set(status.id, status)
     if (options.inReplyTo) options.inReplyTo.counts.replies++
+    // As Mastodon: the status reaches timelines first, then the mention notification.
+    this.emit({ type: 'status', status })
     if (mentions.some((m) => m.id === this.owner.id) && author.id !== this.owner.id) this.notify('mention', author, status)
     return status
   }
@@ -176,12 +196,34 @@ export class MastodonWorld {
     }
     status.counts.reblogs++
     this.statuses.set(wrapper.id, wrapper)
+    this.emit({ type: 'status', status: wrapper })
     return wrapper
+  }
+
+  /** The author edits `status`: new text (same escaping as `post`), `edited_at` set. */
+  edit(status: WorldStatus, text: string): WorldStatus {
+    const tagLinks = status.tags.map((t) => ` <a href="${this.baseUrl}/tags/${t}" class="mention hashtag" rel="tag">#<span>${t}</span></a>`).join('')
+    status.content = `<p>${escapeHtml(text)}${tagLinks}</p>`
+    status.searchText = `${text} ${status.tags.map((t) => '#' + t).join(' ')}`
+    status.editedAt = this.tick()
+    this.emit({ type: 'edit', status })
+    return status
+  }
+
+  /** The author deletes `status`: its boosts and the notifications about it go with it, as on Mastodon. */
+  delete(status: WorldStatus): void {
+    for (const wrapper of [...this.statuses.values()]) {
+      if (wrapper.reblogOfId === status.id) this.delete(wrapper)
+    }
+    this.statuses.delete(status.id)
+    for (let i = this.notifications.length - 1; i >= 0; i--) if (this.notifications[i]?.statusId === status.id) this.notifications.splice(i, 1)
+    this.emit({ type: 'delete', status })
   }
 
   notify(type: WorldNotification['type'], from: WorldAccount, status: WorldStatus | null): WorldNotification {
     const notification: WorldNotification = { id: String(++this.notificationSeq), type, accountId: from.id, statusId: status?.id ?? null, createdAt: this.tick() }
     this.notifications.push(notification)
+    this.emit({ type: 'notification', notification })
     return notification
   }
 

@@ -88,7 +88,7 @@ export async function callMastodon<T>(context: ErrorContext, call: () => Promise
 }
 
 /** Node's (undici's) low-level error codes, in words. */
-const NETWORK_CODES: Readonly<Record<string, string>> = {
+export const NETWORK_CODES: Readonly<Record<string, string>> = {
   ECONNREFUSED: 'connection refused',
   ENOTFOUND: 'the name could not be found (check the address)',
   EAI_AGAIN: 'the name could not be looked up (are we offline?)',
@@ -106,7 +106,7 @@ const NETWORK_CODES: Readonly<Record<string, string>> = {
 }
 
 /** The `code` of an error or of any error in its `cause` chain (bounded). */
-function errorCode(error: unknown): string | null {
+export function errorCode(error: unknown): string | null {
   let current: unknown = error
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
     const code = (current as Error & { code?: unknown }).code
@@ -116,7 +116,8 @@ function errorCode(error: unknown): string | null {
   return null
 }
 
-function seconds(ms: number): string {
+/** A duration in words for sentences: `30 s`, `1.5 s`. */
+export function seconds(ms: number): string {
   const s = ms / 1000
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`
 }
@@ -163,8 +164,15 @@ export function toConnectorError(error: unknown, context: ErrorContext): Connect
 }
 
 function httpError(error: MastoHttpError, context: ErrorContext): ConnectorError {
-  const status = error.statusCode
-  const headers = responseOf(error)?.headers ?? null
+  return httpStatusError(error.statusCode, responseOf(error)?.headers ?? null, error.message || '', context)
+}
+
+/**
+ * An HTTP error status in the engine's terms (shared by the REST calls and the streaming API):
+ * 401/403 auth, 404/410 not_found, 429 rate_limited (with the wait), 5xx server (a 503's
+ * `Retry-After` kept), anything else a refusal in the server's own words (capped).
+ */
+export function httpStatusError(status: number, headers: Headers | null, reason: string, context: ErrorContext): ConnectorError {
   if (status === 401 || status === 403) return new ConnectorError('auth', context.authMessage ?? AUTH_SENTENCE)
   if (status === 404 || status === 410) {
     return new ConnectorError('not_found', `${context.host} has no such timeline, list or account (HTTP ${status}) — check the source`)
@@ -178,8 +186,8 @@ function httpError(error: MastoHttpError, context: ErrorContext): ConnectorError
     return new ConnectorError('server', `the server answered HTTP ${status}`, wait)
   }
   // 422 and friends: the server refused what we sent; its own words say why (capped).
-  const reason = (error.message || '').slice(0, 200)
-  return new ConnectorError('server', reason ? `the server refused the request (HTTP ${status}): ${reason}` : `the server refused the request (HTTP ${status})`)
+  const words = reason.slice(0, 200)
+  return new ConnectorError('server', words ? `the server refused the request (HTTP ${status}): ${words}` : `the server refused the request (HTTP ${status})`)
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * A Mastodon source: the home timeline, mentions, a list, a hashtag or a status search on one
- * instance, read incrementally by polling.
+ * instance, read incrementally by polling, plus Mastodon's live stream where it has one.
  *
  * Cursor: JSON `{"minId": "<id>"}` — the newest item id seen (a status id for timelines and
  * search, a notification id for mentions, a boost's own id for a boost in a timeline: always the
@@ -19,17 +19,22 @@
  * - The store de-duplicates by stable id, so a page read twice (a crash before the cursor was
  *   saved) costs nothing.
  *
- * Edits: a status that was edited comes with `edited_at`; when it is seen again (a boost, the
- * same status through another source) the store applies the newer version. Polling with `min_id`
- * does not revisit old statuses, so edits and deletions of posts already read are not seen:
- * the streaming API's `status.update` and `delete` events carry both (future work, hence
- * `streaming: false` and `deletedIds: []` here).
+ * Edits and deletions: polling with `min_id` does not revisit old statuses, so edits and
+ * deletions of posts already read are not seen by `fetch` (`deletedIds` stays empty; an edited
+ * status seen again is applied by the store through `editedAt`). They arrive through `stream()`
+ * (stream.ts): home, mentions, hashtag and list sources have Mastodon's streaming API
+ * (`capabilities.streaming`), whose `status.update` events carry edits (mapped like any status,
+ * `editedAt` set) and `delete` events the ids of deleted statuses. Search has no stream:
+ * `streaming: false` and no `stream` method at all, so the engine cannot open one by mistake.
+ * The stream complements polling and never touches the cursor: a status that arrives both ways
+ * is one post (same stable id).
  */
 import type { mastodon } from 'masto'
 import type { IncomingPost } from '@shared/domain/post'
-import { ConnectorError, type Connector, type FetchRequest, type FetchResult, type RateLimitInfo } from '../types'
+import { ConnectorError, type Connector, type FetchRequest, type FetchResult, type RateLimitInfo, type StreamHandlers } from '../types'
 import { callMastodon, createMastodonClient, DEFAULT_MASTODON_TIMEOUT_MS, instanceHost, prevMinId, readRateLimit, type ErrorContext } from './client'
 import { mapNotification, mapStatus, type MapContext } from './map'
+import { openMastodonStream } from './stream'
 
 export type MastodonSourceKind = 'home' | 'mentions' | 'list' | 'hashtag' | 'search'
 
@@ -48,6 +53,10 @@ export interface MastodonConnectorOptions {
   pageLimit?: number
   /** Pages read in one fetch step before handing back with `more: true` (default 4). */
   maxPagesPerFetch?: number
+  /** The live stream's silence limit (default 90 s; see stream.ts). */
+  streamSilenceTimeoutMs?: number
+  /** Called for each live-stream event skipped because it could not be read (for logs). */
+  onStreamEventSkipped?: (event: string, reason: string) => void
 }
 
 /** The persisted cursor (see the header). */
@@ -159,9 +168,9 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     }
   }
 
-  return {
+  const connector: Connector = {
     network: 'mastodon',
-    capabilities: { read: true, publish: true, streaming: false },
+    capabilities: { read: true, publish: true, streaming: options.kind !== 'search' },
     async fetch(request: FetchRequest): Promise<FetchResult> {
       const cursor = parseMastodonCursor(request.cursor)
       const context: ErrorContext = { host, timeoutMs, now: options.now, signal: request.signal }
@@ -186,6 +195,27 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
         more,
         ...(rateLimit ? { rateLimit } : {})
       }
+    }
+  }
+  if (options.kind === 'search') return connector
+  return {
+    ...connector,
+    async stream(handlers: StreamHandlers, signal: AbortSignal): Promise<void> {
+      await openMastodonStream(
+        {
+          sourceId: options.sourceId,
+          instanceUrl: options.instanceUrl,
+          accessToken: options.accessToken,
+          kind: options.kind,
+          ...(options.value !== undefined ? { value: options.value } : {}),
+          now: options.now,
+          connectTimeoutMs: timeoutMs,
+          ...(options.streamSilenceTimeoutMs !== undefined ? { silenceTimeoutMs: options.streamSilenceTimeoutMs } : {}),
+          ...(options.onStreamEventSkipped ? { onSkipped: options.onStreamEventSkipped } : {})
+        },
+        handlers,
+        signal
+      )
     }
   }
 }
