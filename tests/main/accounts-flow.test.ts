@@ -75,6 +75,27 @@ describe('a Mastodon account, end to end through the core', () => {
     expect(server.apiRequests('/api/v1/statuses').every((request) => request.idempotencyKey)).toBe(true)
   })
 
+  it('hears new posts, edits and deletions live through the streaming API, without waiting for a poll', async () => {
+    const { core, server } = await setUp()
+    const friend = server.world.addAccount({ username: 'lena', domain: 'social.example', displayName: 'Lena', followers: 90 })
+    server.world.follow(friend)
+    server.world.post(friend, { text: 'before Earshot listened' })
+    const account = await call<Account>(core, 'accounts', 'connectMastodon', { instanceUrl: server.url, accessToken: server.token })
+    const source = await call<Source>(core, 'sources', 'addAccountSource', { accountId: account.id, kind: 'home' })
+    const posts = (): Promise<PostPage> => call<PostPage>(core, 'posts', 'query', { query: { type: 'source', sourceId: source.id } })
+    await until(async () => server.streams.length, (open) => open > 0)
+
+    const live = server.world.post(friend, { text: 'Lumora Book 14 arrived today' })
+    const heard = await until(posts, (page) => page.posts.some((post) => post.text.includes('arrived today')))
+    const id = heard.posts.find((post) => post.text.includes('arrived today'))?.id ?? ''
+    server.world.edit(live, 'Lumora Book 14 arrived today, and it is lovely')
+    await until(posts, (page) => page.posts.some((post) => post.id === id && post.text.includes('lovely') && post.editedAt !== null))
+    server.world.delete(live)
+    await until(posts, (page) => !page.posts.some((post) => post.id === id))
+    // All of that came through the stream: the timeline was read once, when the source was added.
+    expect(server.apiRequests('/api/v1/timelines/home')).toHaveLength(1)
+  })
+
   it('says plainly when the token is wrong or revoked', async () => {
     const { core, server } = await setUp()
     await expect(call(core, 'accounts', 'connectMastodon', { instanceUrl: server.url, accessToken: 'not-the-token' })).rejects.toThrow(/Could not connect: .*access token/)

@@ -119,8 +119,8 @@ export function sourceHandlers(deps: ServiceDeps, control: SourceControl): Domai
         demo: false,
         config: { url: feed.url }
       })
+      // The first sync runs now (so errors show at once); it plans the next run itself.
       await control.syncNow(id)
-      control.refresh(id)
       announce()
       return health(id)
     },
@@ -158,8 +158,8 @@ export function sourceHandlers(deps: ServiceDeps, control: SourceControl): Domai
         demo: false,
         config: { accountId, kind, ...(needsValue && value ? { value } : {}) }
       })
+      // The first sync runs now (so errors show at once); it plans the next run itself.
       await control.syncNow(id)
-      control.refresh(id)
       announce()
       return health(id)
     },
@@ -171,7 +171,6 @@ export function sourceHandlers(deps: ServiceDeps, control: SourceControl): Domai
         const state = store.sources.syncState(id)
         if (state.status === 'error') store.sources.saveSyncState(id, { ...state, status: 'ok' })
         await control.syncNow(id)
-        control.refresh(id)
       }
       announce()
       return health(id)
