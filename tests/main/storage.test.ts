@@ -1,4 +1,4 @@
-import { writeFileSync, readFileSync, existsSync } from 'node:fs'
+import { writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -229,5 +229,28 @@ describe('posts repository', () => {
     } finally {
       store.close()
     }
+  })
+})
+
+describe('a lost post cache', () => {
+  it('is rebuilt empty, and every source starts again from the beginning', () => {
+    const dir = tempDir()
+    const first = openRepositories(dir, () => 0)
+    first.sources.ensure({ id: 'feed', network: 'rss', name: 'Blog', enabled: true, demo: false, config: { url: 'https://blog.example/feed' } })
+    first.sources.saveSyncState('feed', { cursor: '{"etag":"abc"}', lastSyncAt: 5, nextSyncAt: 10, lastError: null, status: 'ok' })
+    first.posts.insertMany([makePost(1)])
+    first.close()
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `${CACHE_DB_FILE}${suffix}`), { force: true })
+    const second = openRepositories(dir, () => 0)
+    expect(second.posts.count()).toBe(0)
+    expect(second.sources.syncState('feed')).toMatchObject({ cursor: null, nextSyncAt: null, lastSyncAt: 5 })
+    second.close()
+    // An ordinary restart keeps the cursors.
+    const third = openRepositories(dir, () => 0)
+    third.sources.saveSyncState('feed', { cursor: 'c2', lastSyncAt: 6, nextSyncAt: 11, lastError: null, status: 'ok' })
+    third.close()
+    const fourth = openRepositories(dir, () => 0)
+    expect(fourth.sources.syncState('feed').cursor).toBe('c2')
+    fourth.close()
   })
 })

@@ -21,6 +21,11 @@ const cacheMigrations = loadMigrations(
 export interface StoreFiles {
   /** The one connection the repositories use: earshot.db as `main`, cache.db attached as `cache`. */
   db: Database.Database
+  /**
+   * True when cache.db had to be created while earshot.db already existed (the user deleted the
+   * cache, or it was lost): every sync cursor then points past posts the store no longer has.
+   */
+  cacheRebuilt: boolean
   close(): void
 }
 
@@ -93,6 +98,8 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}): Stor
   ensureWritableFolder(dataDir)
   const statePath = join(dataDir, STATE_DB_FILE)
   const cachePath = join(dataDir, CACHE_DB_FILE)
+  const stateExisted = existsSync(statePath) && statSync(statePath).size > 0
+  const cacheExisted = existsSync(cachePath) && statSync(cachePath).size > 0
   prepareFile(statePath, 'state database', stateMigrations, 'FULL', options)
   prepareFile(cachePath, 'cache database', cacheMigrations, 'NORMAL', options)
 
@@ -111,6 +118,7 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}): Stor
   }
   return {
     db,
+    cacheRebuilt: stateExisted && !cacheExisted,
     close: () => {
       if (db.open) db.close()
     }

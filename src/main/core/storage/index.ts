@@ -19,11 +19,15 @@ export interface Store {
 
 export function openRepositories(dataDir: string, now: () => number, options: OpenStoreOptions = {}): Store {
   const files = openStore(dataDir, options)
+  const sources = new SourceRepository(files.db, now)
+  // Cursors in earshot.db describe posts that were in the lost cache: start every source afresh,
+  // or conditional GETs and min_id cursors would never bring those posts back.
+  if (files.cacheRebuilt) sources.resetCursors()
   return {
     posts: new PostRepository(files.db),
     decks: new DeckRepository(files.db, now),
     settings: new SettingsRepository(files.db),
-    sources: new SourceRepository(files.db, now),
+    sources,
     accounts: new AccountRepository(files.db),
     outbox: new OutboxRepository(files.db),
     close: files.close

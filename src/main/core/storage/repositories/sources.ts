@@ -56,6 +56,7 @@ export class SourceRepository {
   private readonly insert: Database.Statement
   private readonly setEnabledStmt: Database.Statement
   private readonly renameStmt: Database.Statement
+  private readonly resetCursorsStmt: Database.Statement
   private readonly removeStmt: Database.Statement
   private readonly selectByConfig: Database.Statement
   private readonly selectSync: Database.Statement
@@ -68,6 +69,7 @@ export class SourceRepository {
       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`)
     this.setEnabledStmt = db.prepare('UPDATE sources SET enabled = ? WHERE id = ?')
     this.renameStmt = db.prepare('UPDATE sources SET name = ? WHERE id = ?')
+    this.resetCursorsStmt = db.prepare('UPDATE sync_state SET cursor = NULL, next_sync_at = NULL')
     this.removeStmt = db.prepare('DELETE FROM sources WHERE id = ?')
     this.selectByConfig = db.prepare(
       'SELECT id, network, name, enabled, demo, config FROM sources WHERE network = ? AND json_extract(config, ?) = ?'
@@ -96,6 +98,11 @@ export class SourceRepository {
 
   setEnabled(id: string, enabled: boolean): void {
     this.setEnabledStmt.run(enabled ? 1 : 0, id)
+  }
+
+  /** Forgets every source's position (after the post cache was rebuilt). */
+  resetCursors(): void {
+    this.resetCursorsStmt.run()
   }
 
   rename(id: string, name: string): void {
