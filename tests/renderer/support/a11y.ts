@@ -53,8 +53,16 @@ export function roleOf(el: Element): string | null {
       return 'group'
     case 'p':
       return 'paragraph'
+    case 'textarea':
+      return 'textbox'
+    case 'select':
+      return el.hasAttribute('multiple') || Number(el.getAttribute('size') ?? '1') > 1 ? 'listbox' : 'combobox'
+    case 'blockquote':
+      return 'blockquote'
     case 'input': {
       const type = (el.getAttribute('type') ?? 'text').toLowerCase()
+      // As in ARIA (and Playwright): a password field has no role; find it by its label.
+      if (type === 'password') return null
       if (type === 'radio') return 'radio'
       if (type === 'checkbox') return 'checkbox'
       if (type === 'button' || type === 'submit') return 'button'
@@ -101,7 +109,7 @@ export function nameOf(el: Element): string {
     const legend = el.querySelector('legend')
     if (legend) return collapse(textOf(legend))
   }
-  if (tag === 'input') {
+  if (tag === 'input' || tag === 'textarea' || tag === 'select') {
     const id = el.getAttribute('id')
     const labelEl = el.closest('label') ?? (id ? el.ownerDocument.querySelector(`label[for="${id}"]`) : null)
     if (labelEl) return collapse(textOf(labelEl))
@@ -153,4 +161,16 @@ export function getByRole(root: Element, role: string, query: RoleQuery = {}): H
 /** The text an element offers assistive technology (aria-hidden parts left out), collapsed. */
 export function accessibleText(el: Element): string {
   return collapse(textOf(el))
+}
+
+/** The form field (input, textarea, select) whose label says `text`, as a person finds a password field. */
+export function getByLabelText(root: Element, text: string | RegExp): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
+  const fields = Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')).filter(
+    (el) => !isHidden(el) && nameMatches(el, text)
+  )
+  const found = fields[0]
+  if (!found || fields.length > 1) {
+    throw new Error(`Expected one field labelled ${String(text)}, found ${fields.length}. Seen: ${Array.from(root.querySelectorAll('input, textarea, select')).map((el) => JSON.stringify(nameOf(el))).join(', ')}`)
+  }
+  return found
 }

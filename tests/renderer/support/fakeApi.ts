@@ -225,7 +225,8 @@ export function createFakeApi(init: FakeApiInit = {}) {
             lastError: null,
             createdAt: Date.now()
           }
-          accounts = [...accounts, account]
+          accounts = [...accounts.filter((a) => a.handle !== account.handle), account]
+          emit('accounts:changed', { accounts })
           return account
         }),
       connectBluesky: (input) =>
@@ -240,12 +241,14 @@ export function createFakeApi(init: FakeApiInit = {}) {
             lastError: null,
             createdAt: Date.now()
           }
-          accounts = [...accounts, account]
+          accounts = [...accounts.filter((a) => a.handle !== account.handle), account]
+          emit('accounts:changed', { accounts })
           return account
         }),
       disconnect: (input) =>
         record('accounts.disconnect', input, () => {
           accounts = accounts.filter((a) => a.id !== input.id)
+          emit('accounts:changed', { accounts })
         })
     },
     outbox: {
@@ -268,6 +271,7 @@ export function createFakeApi(init: FakeApiInit = {}) {
             updatedAt: Date.now()
           }
           outbox = [item, ...outbox]
+          emit('outbox:changed', { items: outbox })
           return item
         }),
       retry: (input) =>
@@ -276,6 +280,7 @@ export function createFakeApi(init: FakeApiInit = {}) {
           if (!item) throw new ApiError('not_found', 'No such outbox item.')
           const next: OutboxItem = { ...item, state: 'queued', lastError: null, updatedAt: Date.now() }
           outbox = outbox.map((i) => (i.id === next.id ? next : i))
+          emit('outbox:changed', { items: outbox })
           return next
         })
     },
@@ -332,6 +337,15 @@ export function createFakeApi(init: FakeApiInit = {}) {
       })
       gates.set(method, { promise, release })
       return release
+    },
+    /** The outbox as the core keeps it. */
+    get outbox(): OutboxItem[] {
+      return clone(outbox)
+    },
+    /** Moves an outbox item on (e.g. to sent with a URL, or failed with a reason) and announces it, as the sender does. */
+    updateOutbox(id: string, patch: Partial<OutboxItem>): void {
+      outbox = outbox.map((item) => (item.id === id ? { ...item, ...patch, updatedAt: Date.now() } : item))
+      emit('outbox:changed', { items: outbox })
     },
     listenerCount: (event: EventName): number => listeners.get(event)?.size ?? 0,
     get seq(): number {

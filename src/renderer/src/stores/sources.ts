@@ -1,5 +1,6 @@
 import { computed, onScopeDispose, ref, watch } from 'vue'
 import { defineStore } from 'pinia'
+import type { AccountSourceKind } from '@shared/domain/account'
 import type { Source, SourceStatus } from '@shared/domain/source'
 import { api } from '@renderer/lib/api'
 import { errorCode, errorMessage, errorSentence } from '@renderer/lib/errors'
@@ -149,6 +150,20 @@ export const useSourcesStore = defineStore('sources', () => {
     return addInFlight
   }
 
+  /**
+   * Listens through a connected account (mentions, a hashtag, a search…); the answer is the
+   * new source or the core's sentence for the form.
+   */
+  async function addAccountSource(input: { accountId: string; kind: AccountSourceKind; value?: string; name?: string }): Promise<SourceResult> {
+    try {
+      const source = await api.sources.addAccountSource(input)
+      upsert(source)
+      return { ok: true, source }
+    } catch (e) {
+      return { ok: false, message: errorSentence(e), code: errorCode(e) }
+    }
+  }
+
   const health = computed<SourceHealth>(() => {
     const counts: Record<SourceStatus, number> = { ok: 0, syncing: 0, paused: 0, error: 0 }
     for (const source of sources.value) counts[source.status]++
@@ -172,5 +187,5 @@ export const useSourcesStore = defineStore('sources', () => {
     () => void load()
   )
 
-  return { sources, status, error, pending, actionErrors, adding, health, load, setEnabled, syncNow, rename, remove, addFeed }
+  return { sources, status, error, pending, actionErrors, adding, health, load, setEnabled, syncNow, rename, remove, addFeed, addAccountSource }
 })
