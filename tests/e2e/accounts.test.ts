@@ -75,7 +75,7 @@ describe('a Mastodon account, as a person uses it', () => {
     await account.waitFor({ timeout: 15_000 })
     expect(await account.innerText()).toMatch(/Connected/)
     expect(await p.content()).not.toContain(server.token)
-    expect(await p.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(server.token)
+    expect(await p.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })')).not.toContain(server.token)
 
     // A customer asks for help.
     const mention = server.world.post(anna, { text: 'my Book 14 will not boot since the update, can you help?', mentions: [server.world.owner] })

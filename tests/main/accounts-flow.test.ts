@@ -119,3 +119,22 @@ describe('a Mastodon account, end to end through the core', () => {
     expect(readFileSync(join(dataDir, SECRETS_FILE), 'utf8')).not.toContain(server.token)
   })
 })
+
+describe('an account whose token stops working', () => {
+  it('shows the problem on the account too, and clears it once syncing works again', async () => {
+    const { core, server } = await setUp()
+    const account = await call<Account>(core, 'accounts', 'connectMastodon', { instanceUrl: server.url, accessToken: server.token })
+    const source = await call<Source>(core, 'sources', 'addAccountSource', { accountId: account.id, kind: 'mentions' })
+    const seen: Array<Account['status']> = []
+    core.events.on((event, payload) => {
+      if (event === 'accounts:changed') seen.push(...(payload as { accounts: Account[] }).accounts.map((a) => a.status))
+    })
+    server.revokeToken(server.token)
+    await call<Source>(core, 'sources', 'syncNow', { id: source.id })
+    expect((await call<Account[]>(core, 'accounts', 'list'))[0]).toMatchObject({ status: 'error', lastError: expect.stringMatching(/reconnect the account/) })
+    server.tokens.set(server.token, server.world.owner.id)
+    await call<Source>(core, 'sources', 'syncNow', { id: source.id })
+    expect((await call<Account[]>(core, 'accounts', 'list'))[0]).toMatchObject({ status: 'ok', lastError: null })
+    expect(seen).toEqual(['error', 'ok'])
+  })
+})

@@ -5,7 +5,7 @@ import { DemoRunner } from './demo/runner'
 import { defaultDeck } from './services/default-deck'
 import { deckHandlers, listSources, postHandlers, settingsHandlers, systemHandlers, type ServiceDeps } from './services/handlers'
 import { sourceHandlers } from './services/sources'
-import { accountHandlers } from './services/accounts'
+import { accountHandlers, toAccount } from './services/accounts'
 import { OutboxSender } from './sync/outbox'
 import { outboxHandlers } from './services/outbox'
 import { openRepositories, type Store } from './storage'
@@ -81,6 +81,14 @@ export function openCore(options: CoreOptions): Core {
       events,
       now,
       connectorFor: (source) => connectors.for(source),
+      // A refused token is the account's problem, not just one source's: the account shows it too.
+      onCredentials: (source, ok, message) => {
+        const accountId = source.config.accountId
+        const account = typeof accountId === 'string' ? store.accounts.get(accountId) : null
+        if (!account || account.status === (ok ? 'ok' : 'error')) return
+        store.accounts.setStatus(account.id, ok ? 'ok' : 'error', message)
+        events.emit('accounts:changed', { accounts: store.accounts.list().map(toAccount) })
+      },
       // Health changes come in bursts (syncing → ok for many sources): tell the UI once per burst.
       onHealthChanged: () => {
         healthTimer ??= setTimeout(() => {

@@ -37,7 +37,6 @@ export class DemoRunner {
 
   constructor(private readonly options: DemoRunnerOptions) {
     this.generator = new DemoGenerator({ seed: options.seed })
-    options.sources.ensure({ id: DEMO_SOURCE_ID, network: 'demo', name: 'Demo workspace', enabled: true, demo: true, config: {} })
   }
 
   get enabled(): boolean {
@@ -48,8 +47,12 @@ export class DemoRunner {
     return this.timer !== null
   }
 
-  /** Catches up (backfill or gap) and starts the live stream, if the demo source is enabled. */
+  /**
+   * Creates the demo source on first use (a workspace started with --no-demo never gets one),
+   * catches up (backfill or gap) and starts the live stream, if the demo source is enabled.
+   */
   start(): void {
+    this.options.sources.ensure({ id: DEMO_SOURCE_ID, network: 'demo', name: 'Demo workspace', enabled: true, demo: true, config: {} })
     if (this.timer || !this.enabled) return
     this.catchUp()
     this.schedule()

@@ -36,6 +36,12 @@ export function listSources(store: Store): Source[] {
   })
 }
 
+/** The demo workspace is all there is: the UI labels everything as demo. */
+function demoOnly(store: Store): boolean {
+  const sources = store.sources.list()
+  return sources.length > 0 && sources.every((source) => source.demo)
+}
+
 export function systemHandlers(deps: ServiceDeps): DomainHandlers<'system'> {
   const { store, version } = deps
   return {
@@ -43,7 +49,7 @@ export function systemHandlers(deps: ServiceDeps): DomainHandlers<'system'> {
       version,
       transport: caller.transport,
       access: caller.access,
-      demoOnly: store.sources.list().every((source) => source.demo),
+      demoOnly: demoOnly(store),
       postCount: store.posts.count(),
       offlineSince: deps.offlineSince(),
       secretProtection: deps.secretProtection

@@ -22,6 +22,8 @@ export interface SyncEngineOptions {
   connectorFor(source: SourceRecord): Connector | null
   /** Called after any source's health changed, so the UI hears about it. */
   onHealthChanged(): void
+  /** A source's credentials were refused (`ok: false`) or accepted (`ok: true`, after every good sync). */
+  onCredentials?(source: SourceRecord, ok: boolean, message: string | null): void
   now?: () => number
   random?: () => number
   backoff?: BackoffPolicy
@@ -169,6 +171,7 @@ export class SyncEngine {
         next = Math.max(next, at + budgetDelay(limit, remaining, resetAt, at))
       }
       this.saveState(id, { cursor: result.cursor, lastSyncAt: at, nextSyncAt: next, lastError: null, status: 'ok' })
+      this.options.onCredentials?.(source, true, null)
       if (!this.stopped && this.runs.has(id)) this.schedule(id, next - at)
     } catch (error) {
       if (!this.runs.has(id)) return
@@ -178,6 +181,7 @@ export class SyncEngine {
       if (kind === 'auth' || kind === 'not_found') {
         // Retrying cannot help: wait for the user, and say what to do.
         this.saveState(id, { ...previous, nextSyncAt: null, lastError: message, status: 'error' })
+        if (kind === 'auth') this.options.onCredentials?.(source, false, message)
         return
       }
       if (kind === 'network') this.noteNetworkFailure(at)
@@ -229,6 +233,8 @@ export class SyncEngine {
           if (kind === 'auth' || kind === 'not_found') {
             this.saveState(id, { ...this.options.sources.syncState(id), nextSyncAt: null, lastError: message, status: 'error' })
             if (run.timer) clearTimeout(run.timer)
+            const source = this.options.sources.get(id)
+            if (kind === 'auth' && source) this.options.onCredentials?.(source, false, message)
             return
           }
           if (kind === 'network') this.noteNetworkFailure(this.now())
