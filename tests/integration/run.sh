@@ -44,5 +44,11 @@ if ! have_postgres; then
   fi
 fi
 
-# 3. The tests.
+# 3. The UI tests drive the built app (npm test builds it; a standalone run may need to).
+if [ ! -f ../../out/main/cli.js ]; then
+  echo "integration: building Earshot for the UI tests"
+  (cd ../.. && npm run build)
+fi
+
+# 4. The tests.
 exec npx vitest run "$@"
