@@ -7,6 +7,7 @@
  * match the lexicon, else the HTTP status, with the server's `error` name and response headers.
  */
 import { XRPCError } from '@atproto/api'
+import { networkReason } from '../network-errors'
 import { ConnectorError } from '../types'
 
 /** The sentence for a refused app password (login or re-login with the stored one). */
@@ -31,52 +32,6 @@ export function hostOf(serviceUrl: string): string {
   } catch {
     return serviceUrl
   }
-}
-
-/** The error codes and messages along an error's `cause` chain (undici wraps the socket error). */
-function causeChain(error: unknown): Array<{ code?: string; name: string; message: string }> {
-  const chain: Array<{ code?: string; name: string; message: string }> = []
-  let current: unknown = error
-  for (let depth = 0; current instanceof Error && depth < 6; depth++) {
-    const code = (current as { code?: unknown }).code
-    chain.push({ code: typeof code === 'string' ? code : undefined, name: current.name, message: current.message })
-    current = current.cause
-  }
-  return chain
-}
-
-/** Plain words for a failure before any response arrived. */
-export function networkReason(error: unknown): string {
-  const chain = causeChain(error)
-  for (const { code, name } of chain) {
-    if (name === 'TimeoutError') return 'the connection timed out'
-    switch (code) {
-      case 'ENOTFOUND':
-        return 'no such host (the name does not resolve)'
-      case 'EAI_AGAIN':
-        return 'the name could not be looked up (DNS is unavailable — are we offline?)'
-      case 'ECONNREFUSED':
-        return 'connection refused'
-      case 'ECONNRESET':
-      case 'EPIPE':
-      case 'UND_ERR_SOCKET':
-        return 'the connection was reset'
-      case 'ETIMEDOUT':
-      case 'UND_ERR_CONNECT_TIMEOUT':
-      case 'UND_ERR_HEADERS_TIMEOUT':
-      case 'UND_ERR_BODY_TIMEOUT':
-        return 'the connection timed out'
-      case 'EHOSTUNREACH':
-      case 'ENETUNREACH':
-      case 'ENETDOWN':
-        return 'the network is unreachable'
-      default:
-        if (code && (code.includes('CERT') || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))) {
-          return `its security certificate is not valid (${code})`
-        }
-    }
-  }
-  return chain.at(-1)?.message ?? 'unknown error'
 }
 
 function header(headers: Record<string, string | undefined> | undefined, name: string): string | undefined {
@@ -178,3 +133,5 @@ export function toConnectorError(error: unknown, context: ErrorContext): Connect
   }
   return new ConnectorError('server', `${host} refused the request (HTTP ${status} ${error.error})${serverWords(error)}`)
 }
+
+export { networkReason }

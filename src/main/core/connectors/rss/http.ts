@@ -15,6 +15,7 @@
  * - Failures become `ConnectorError`s whose message is a plain sentence for the source's health
  *   line, e.g. "could not reach example.com: connection refused".
  */
+import { networkReason } from '../network-errors'
 import { ConnectorError } from '../types'
 
 /** Whole-request deadline when the caller sets none. */
@@ -101,52 +102,6 @@ function httpUrl(address: string): URL {
     throw new ConnectorError('not_found', `Earshot reads feeds over http and https only, not ${url.protocol.replace(/:$/, '')}`)
   }
   return url
-}
-
-/** The error codes along an error's `cause` chain (undici wraps the socket error). */
-function causeChain(error: unknown): Array<{ code?: string; message: string }> {
-  const chain: Array<{ code?: string; message: string }> = []
-  let current: unknown = error
-  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code
-    chain.push({ code: typeof code === 'string' ? code : undefined, message: current.message })
-    current = current.cause
-  }
-  return chain
-}
-
-/** Plain words for a low-level network failure. */
-function networkReason(error: unknown): string {
-  const chain = causeChain(error)
-  for (const { code } of chain) {
-    switch (code) {
-      case 'ENOTFOUND':
-        return 'no such host (the name does not resolve)'
-      case 'EAI_AGAIN':
-        return 'the name could not be looked up (DNS is unavailable — are we offline?)'
-      case 'ECONNREFUSED':
-        return 'connection refused'
-      case 'ECONNRESET':
-      case 'EPIPE':
-      case 'UND_ERR_SOCKET':
-        return 'the connection was reset'
-      case 'ETIMEDOUT':
-      case 'UND_ERR_CONNECT_TIMEOUT':
-      case 'UND_ERR_HEADERS_TIMEOUT':
-      case 'UND_ERR_BODY_TIMEOUT':
-        return 'the connection timed out'
-      case 'EHOSTUNREACH':
-      case 'ENETUNREACH':
-      case 'ENETDOWN':
-        return 'the network is unreachable'
-      default:
-        if (code && (code.includes('CERT') || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))) {
-          return `its security certificate is not valid (${code})`
-        }
-    }
-  }
-  // No code we know: the innermost message is the most specific one ("bad port", ...).
-  return chain.at(-1)?.message ?? 'unknown error'
 }
 
 interface Deadline {
