@@ -258,6 +258,32 @@ describe('mapping', () => {
     expect(warned?.author.displayName).toBe('bob') // no display name → the username
     expect(warned?.author.handle).toBe('bob@remote.example')
   })
+
+  it('maps media attachments (images, gifv as video, audio) and leaves out unknown ones and other schemes', async () => {
+    const world = server.world
+    const status = world.post(carol, {
+      text: 'look at this',
+      media: [
+        { type: 'image', url: 'https://files.other.example/a.png', previewUrl: 'https://files.other.example/a-small.png', description: 'A laptop on a desk', width: 1200, height: 800 },
+        { type: 'gifv', url: 'https://files.other.example/b.mp4', previewUrl: 'https://files.other.example/b.png' },
+        { type: 'audio', url: null, remoteUrl: 'https://audio.other.example/c.mp3', previewUrl: null },
+        { type: 'unknown', url: null, remoteUrl: 'https://other.example/d.bin', previewUrl: null },
+        { type: 'image', url: 'ftp://files.other.example/e.png', previewUrl: null }
+      ]
+    })
+    const plain = world.post(bob, { text: 'no media' })
+    world.reblog(alice, status)
+
+    const result = await fetchOnce(connector(), null)
+    const byRemote = new Map(result.posts.map((p) => [p.remoteId, p]))
+    expect(byRemote.get(plain.id)?.media).toEqual([])
+    // The boost is the original status, with the original's media.
+    expect(byRemote.get(status.id)?.media).toEqual([
+      { kind: 'image', url: 'https://files.other.example/a.png', previewUrl: 'https://files.other.example/a-small.png', description: 'A laptop on a desk', width: 1200, height: 800 },
+      { kind: 'video', url: 'https://files.other.example/b.mp4', previewUrl: 'https://files.other.example/b.png', description: null, width: null, height: null },
+      { kind: 'audio', url: 'https://audio.other.example/c.mp3', previewUrl: null, description: null, width: null, height: null }
+    ])
+  })
 })
 
 describe('rate limits and failures', () => {

@@ -182,6 +182,67 @@ describe('RSS connector: formats', () => {
     expect(note8.author.displayName).toBe('Ola Nordmann')
   })
 
+  it('maps enclosures, media:content (also in media:group) and media:thumbnail to media; only image, video and audio over http(s)', async () => {
+    const server = await feedServer()
+    server.route('/media.xml', { fixture: 'media.xml' })
+    const { posts } = await fetchOnce(server, '/media.xml')
+    expect(byRemoteId(posts, 'podcast-12').media).toEqual([
+      { kind: 'audio', url: 'https://cdn.lumora.example/podcast/12.mp3', previewUrl: null, description: null, width: null, height: null }
+    ])
+    // Relative addresses are resolved against the feed; the javascript: one is dropped.
+    expect(byRemoteId(posts, 'launch').media).toEqual([
+      {
+        kind: 'image',
+        url: server.url('/img/launch-1.jpg'),
+        previewUrl: server.url('/img/launch-1-small.jpg'),
+        description: 'The Lumora Book 14 on stage',
+        width: 1600,
+        height: 900
+      },
+      { kind: 'video', url: 'https://cdn.lumora.example/launch.mp4', previewUrl: 'https://cdn.lumora.example/launch-cover.jpg', description: null, width: 1920, height: 1080 }
+    ])
+    expect(byRemoteId(posts, 'thumb').media).toEqual([
+      { kind: 'image', url: 'https://cdn.lumora.example/thumb.jpg', previewUrl: null, description: null, width: 640, height: 480 }
+    ])
+    expect(byRemoteId(posts, 'plain').media).toEqual([])
+  })
+
+  it('maps Atom enclosure links and JSON Feed attachments to media', async () => {
+    const server = await feedServer()
+    server.route('/atom', {
+      headers: { 'Content-Type': 'application/atom+xml' },
+      body: `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><updated>2025-03-01T12:00:00Z</updated>
+<entry><id>urn:e1</id><title>Clip</title><updated>2025-03-01T12:00:00Z</updated><link href="https://a.example/e1"/>
+<link rel="enclosure" href="https://cdn.a.example/clip.webm" type="video/webm" title="The clip" length="100"/></entry></feed>`
+    })
+    server.route('/feed.json', {
+      headers: { 'Content-Type': 'application/feed+json' },
+      body: JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'J',
+        items: [
+          {
+            id: 'j1',
+            content_text: 'with attachments',
+            attachments: [
+              { url: 'https://cdn.j.example/photo.webp', mime_type: 'image/webp', title: 'A photo' },
+              { url: 'file:///etc/passwd', mime_type: 'image/png' }
+            ]
+          }
+        ]
+      })
+    })
+    const atom = await fetchOnce(server, '/atom')
+    expect(byRemoteId(atom.posts, 'urn:e1').media).toEqual([
+      { kind: 'video', url: 'https://cdn.a.example/clip.webm', previewUrl: null, description: 'The clip', width: null, height: null }
+    ])
+    const json = await fetchOnce(server, '/feed.json')
+    expect(byRemoteId(json.posts, 'j1').media).toEqual([
+      { kind: 'image', url: 'https://cdn.j.example/photo.webp', previewUrl: null, description: 'A photo', width: null, height: null }
+    ])
+  })
+
   it('reports broken XML with the line it breaks on', async () => {
     const server = await feedServer()
     server.route('/broken.xml', { fixture: 'broken.xml' })

@@ -58,6 +58,33 @@ describe('opening the store', () => {
     }
   })
 
+  it('upgrades a post cache written by each earlier version of its schema, keeping its posts', () => {
+    const cacheFiles = import.meta.glob<string>('../../src/main/core/storage/migrations/cache/*.sql', { query: '?raw', import: 'default', eager: true })
+    const all = loadMigrations(cacheFiles)
+    expect(all.length).toBeGreaterThanOrEqual(2)
+    for (let version = 1; version < all.length; version++) {
+      const dir = tempDir()
+      const old = new Database(join(dir, CACHE_DB_FILE))
+      old.pragma(`application_id = ${EARSHOT_APPLICATION_ID}`)
+      migrate(old, all.slice(0, version), 'cache database')
+      const author = old
+        .prepare("INSERT INTO authors (uid, network, handle, display_name) VALUES ('mastodon:anna', 'mastodon', 'anna@social.example', 'Anna') RETURNING id")
+        .get() as { id: number }
+      old
+        .prepare(`INSERT INTO posts (uid, source_id, network, remote_id, author_id, text, created_at)
+          VALUES ('mastodon:1', 'test-source', 'mastodon', '1', ?, 'An old post', 1000)`)
+        .run(author.id)
+      old.close()
+      const store = openRepositories(dir, () => 0)
+      try {
+        expect(store.posts.get('mastodon:1')).toMatchObject({ text: 'An old post', media: [] })
+        expect(store.posts.count()).toBe(1)
+      } finally {
+        store.close()
+      }
+    }
+  })
+
   it('refuses a file that is not SQLite and leaves it byte for byte as it was', () => {
     const dir = tempDir()
     const path = join(dir, STATE_DB_FILE)
@@ -207,6 +234,26 @@ describe('posts repository', () => {
       expect(ids('muller -akku')).toEqual(['mastodon:2'])
       expect(ids('muller NOT phone')).toEqual(['mastodon:1'])
       expect(ids('@user1 OR #nothing')).toEqual(['mastodon:1', 'mastodon:3'])
+    } finally {
+      store.close()
+    }
+  })
+
+  it('stores media as given, reads none back as an empty list, and takes media changed by an edit', () => {
+    const store = openRepositories(tempDir(), () => 0)
+    try {
+      const picture = { kind: 'image' as const, url: 'https://files.example/a.png', previewUrl: 'https://files.example/a-small.png', description: 'A laptop on a desk', width: 1200, height: 800 }
+      const clip = { kind: 'video' as const, url: 'https://files.example/b.mp4', previewUrl: null, description: null, width: null, height: null }
+      store.posts.insertMany([makePost(1, { media: [picture] }), makePost(2)])
+      expect(store.posts.get('mastodon:1')?.media).toEqual([picture])
+      expect(store.posts.get('mastodon:2')?.media).toEqual([])
+      expect(store.posts.page({ type: 'all' }, null, 10).posts.map((post) => post.media.length)).toEqual([0, 1])
+      // Only the media changed: still an upstream edit.
+      expect(store.posts.insertMany([makePost(1, { media: [picture, clip] })])).toMatchObject({ inserted: 0, updated: 1, updatedIds: ['mastodon:1'] })
+      expect(store.posts.get('mastodon:1')?.media).toEqual([picture, clip])
+      expect(store.posts.insertMany([makePost(1, { media: [] })])).toMatchObject({ updated: 1 })
+      expect(store.posts.get('mastodon:1')?.media).toEqual([])
+      expect(store.posts.insertMany([makePost(1, { media: [] })])).toMatchObject({ updated: 0 })
     } finally {
       store.close()
     }

@@ -147,3 +147,72 @@ describe('PostCard', () => {
     expect(accessibleText(article)).toContain('Plain <a href="https://x.example">words</a>')
   })
 })
+
+describe('PostCard media', () => {
+  const image = (n: number, description: string | null): Post['media'][number] => ({
+    kind: 'image',
+    url: `https://files.example/${n}.jpg`,
+    previewUrl: `https://files.example/${n}-small.jpg`,
+    description,
+    width: 1200,
+    height: 800
+  })
+
+  test('a post without media shows no media area', () => {
+    const article = render(anna())
+    expect(article.querySelector('.media')).toBeNull()
+  })
+
+  test('two images render as two lazy thumbnails with their alt text, in fixed boxes, linking to the full size', () => {
+    const article = render(anna({ media: [image(1, 'A laptop on a desk'), image(2, 'The same laptop, closed')] }))
+    const first = getByRole(article, 'img', { name: 'A laptop on a desk' }) as HTMLImageElement
+    const second = getByRole(article, 'img', { name: 'The same laptop, closed' }) as HTMLImageElement
+    expect(article.querySelectorAll('.media img')).toHaveLength(2)
+    expect(first.getAttribute('src')).toBe('https://files.example/1-small.jpg')
+    expect(second.getAttribute('src')).toBe('https://files.example/2-small.jpg')
+    for (const img of [first, second]) {
+      expect(img.getAttribute('loading')).toBe('lazy')
+      expect(img.getAttribute('decoding')).toBe('async')
+      expect(img.closest('.media-cell')).not.toBeNull()
+    }
+    const link = first.closest('a')
+    expect(link?.getAttribute('href')).toBe('https://files.example/1.jpg')
+    expect(link?.getAttribute('target')).toBe('_blank')
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer')
+  })
+
+  test('an image that fails to load becomes a placeholder naming its kind', async () => {
+    const article = render(anna({ media: [image(1, 'A laptop on a desk'), image(2, null)] }))
+    const img = getByRole(article, 'img', { name: 'A laptop on a desk' })
+    img.dispatchEvent(new Event('error'))
+    await nextTick()
+    expect(queryByRole(article, 'img', { name: 'A laptop on a desk' })).toBeNull()
+    const placeholder = getByRole(article, 'img', { name: /Media not available offline/ })
+    expect(placeholder.tagName).not.toBe('IMG')
+    expect(placeholder.textContent).toContain('Image')
+    expect(placeholder.textContent).toContain('Media not available offline')
+    // The other picture is untouched.
+    expect(article.querySelectorAll('.media img')).toHaveLength(1)
+  })
+
+  test('shows at most four thumbnails; video, audio and links are labelled links opening in a new tab', () => {
+    const media: Post['media'] = [
+      image(1, 'one'),
+      image(2, 'two'),
+      image(3, 'three'),
+      image(4, 'four'),
+      image(5, 'five'),
+      { kind: 'video', url: 'https://files.example/clip.mp4', previewUrl: null, description: null, width: null, height: null },
+      { kind: 'link', url: 'https://news.example/review', previewUrl: null, description: 'Nimbus 14 review', width: null, height: null }
+    ]
+    const article = render(anna({ media }))
+    expect(article.querySelectorAll('.media img')).toHaveLength(4)
+    expect(queryByRole(article, 'img', { name: 'five' })).toBeNull()
+    expect(article.querySelector('.media-more')?.textContent).toBe('+1')
+    const video = getByRole(article, 'link', { name: /Video\s*files\.example/ })
+    expect(video.getAttribute('href')).toBe('https://files.example/clip.mp4')
+    expect(video.getAttribute('target')).toBe('_blank')
+    expect(video.getAttribute('rel')).toBe('noopener noreferrer')
+    expect(getByRole(article, 'link', { name: /Link\s*Nimbus 14 review/ }).getAttribute('href')).toBe('https://news.example/review')
+  })
+})

@@ -25,6 +25,7 @@ export function makePost(n: number, overrides: Partial<IncomingPost> = {}): Inco
     editedAt: null,
     replyToId: null,
     counts: { likes: n % 5, reposts: n % 3, replies: n % 2 },
+    media: [],
     ...overrides
   }
 }

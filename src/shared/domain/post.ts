@@ -34,6 +34,28 @@ export interface PostCounts {
   replies: number
 }
 
+/** What kind of thing a media attachment is; `link` is a link card (a page preview), not a file. */
+export type PostMediaKind = 'image' | 'video' | 'audio' | 'link'
+
+/**
+ * One attachment of a post (picture, video, audio, link card). Connectors keep only http(s)
+ * addresses; anything else is dropped before it reaches the store.
+ */
+export interface PostMedia {
+  /** Image, video, audio, or a link card. */
+  kind: PostMediaKind
+  /** The full-size file (or, for a link card, the page it points to): an absolute http(s) URL. */
+  url: string
+  /** A smaller still image to show in place of the media (http(s)), or null when there is none. */
+  previewUrl: string | null
+  /** Alt text (or a link card's title), as the author wrote it, or null when there is none. */
+  description: string | null
+  /** Width in pixels of the original, or null when unknown. */
+  width: number | null
+  /** Height in pixels of the original, or null when unknown. */
+  height: number | null
+}
+
 export interface Post {
   /** Stable id: `network:remote post id`. */
   id: string
@@ -55,6 +77,8 @@ export interface Post {
   /** Stable id of the post this one replies to, if any. */
   replyToId: string | null
   counts: PostCounts
+  /** Attachments in the order the network gave them; empty when the post has none. */
+  media: PostMedia[]
 }
 
 /** What a connector hands to the store: a post before it has been stored. */

@@ -49,6 +49,9 @@ export function roleOf(el: Element): string | null {
       return 'listitem'
     case 'time':
       return 'time'
+    case 'img':
+      // alt="" marks a decorative image: no role, screen readers skip it.
+      return el.getAttribute('alt') ? 'img' : null
     case 'fieldset':
       return 'group'
     case 'p':
@@ -105,6 +108,7 @@ export function nameOf(el: Element): string {
   const label = el.getAttribute('aria-label')
   if (label !== null) return collapse(label)
   const tag = el.tagName.toLowerCase()
+  if (tag === 'img' && el.getAttribute('alt')) return collapse(el.getAttribute('alt') ?? '')
   if (tag === 'fieldset') {
     const legend = el.querySelector('legend')
     if (legend) return collapse(textOf(legend))

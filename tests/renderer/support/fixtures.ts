@@ -34,6 +34,7 @@ export function makePost(n: number, overrides: Partial<Post> = {}): Post {
     editedAt: null,
     replyToId: null,
     counts: { likes: 0, reposts: 0, replies: 0 },
+    media: [],
     ...overrides
   }
 }

@@ -16,6 +16,19 @@ export interface WorldAccount {
   createdAt: number
 }
 
+/** A media attachment as Mastodon stores it (rendered by `statusJson` as `media_attachments`). */
+export interface WorldMedia {
+  type: 'image' | 'gifv' | 'video' | 'audio' | 'unknown'
+  /** The instance's copy; null while processing or for `unknown` (not fetched) remote media. */
+  url: string | null
+  previewUrl: string | null
+  remoteUrl?: string | null
+  description?: string | null
+  /** `meta.original` size, when known. */
+  width?: number
+  height?: number
+}
+
 export interface WorldStatus {
   id: string
   accountId: string
@@ -33,6 +46,7 @@ export interface WorldStatus {
   tags: string[]
   mentionIds: string[]
   counts: { favourites: number; reblogs: number; replies: number }
+  media: WorldMedia[]
 }
 
 export interface WorldNotification {
@@ -63,6 +77,7 @@ export interface PostOptions {
   spoilerText?: string
   edited?: boolean
   counts?: Partial<WorldStatus['counts']>
+  media?: WorldMedia[]
 }
 
 function escapeHtml(text: string): string {
@@ -166,7 +181,8 @@ export class MastodonWorld {
       spoilerText: options.spoilerText ?? '',
       tags,
       mentionIds: mentions.map((m) => m.id),
-      counts: { favourites: 0, reblogs: 0, replies: 0, ...options.counts }
+      counts: { favourites: 0, reblogs: 0, replies: 0, ...options.counts },
+      media: options.media ?? []
     }
     if (options.edited) status.editedAt = status.createdAt + 60_000
     this.statuses.set(status.id, status)
@@ -192,7 +208,8 @@ export class MastodonWorld {
       tags: [],
       mentionIds: [],
       spoilerText: '',
-      counts: { favourites: 0, reblogs: 0, replies: 0 }
+      counts: { favourites: 0, reblogs: 0, replies: 0 },
+      media: []
     }
     status.counts.reblogs++
     this.statuses.set(wrapper.id, wrapper)
@@ -322,7 +339,21 @@ export class MastodonWorld {
       reblog: original ? this.statusJson(original) : null,
       application: author.domain ? null : { name: 'Web', website: null },
       account: this.accountJson(author),
-      media_attachments: [],
+      media_attachments: status.media.map((media, index) => ({
+        id: `${status.id}${index + 1}`,
+        type: media.type,
+        url: media.url,
+        preview_url: media.previewUrl,
+        remote_url: media.remoteUrl ?? null,
+        preview_remote_url: null,
+        text_url: null,
+        meta:
+          media.width !== undefined && media.height !== undefined
+            ? { original: { width: media.width, height: media.height, aspect: media.width / media.height } }
+            : null,
+        description: media.description ?? null,
+        blurhash: null
+      })),
       mentions: status.mentionIds.map((id) => {
         const m = this.account(id)
         return { id: m.id, username: m.username, url: this.profileUrl(m), acct: this.acct(m) }

@@ -156,7 +156,8 @@ export class DemoGenerator {
       createdAt,
       editedAt: null,
       replyToId: plan.parent >= 0 ? `demo:${this.seed}-${plan.parent}` : null,
-      counts
+      counts,
+      media: []
     }
   }
 

@@ -15,6 +15,11 @@
  * `indexedAt`. Counts: likes, reposts (+ quotes), replies; 0 where a view has none
  * (notifications carry no counts). Followers are known only from detailed profiles, else 0.
  *
+ * Media come from the post view's `embed` (notifications carry none, so their posts have none):
+ * `images#view` (fullsize, thumb, alt, aspect ratio as width/height), `video#view` (playlist,
+ * thumbnail, alt), `external#view` (a link card: uri, thumb, title as description) and the media
+ * part of `recordWithMedia#view`; a quoted post (`record#view`) is not media of this post.
+ *
  * Items that are not posts (likes, follows, a record of another type, a view without a usable
  * record) map to null and are skipped; a page with a few odd items still delivers the rest.
  */
@@ -25,7 +30,8 @@ import {
   type AppBskyRichtextFacet,
   RichText
 } from '@atproto/api'
-import type { Author, IncomingPost } from '@shared/domain/post'
+import type { Author, IncomingPost, PostMedia } from '@shared/domain/post'
+import { compactMedia, mediaItem } from '../media'
 
 const POST_COLLECTION = 'app.bsky.feed.post'
 /** Notification reasons that carry a post addressed to the account. */
@@ -160,8 +166,54 @@ export function facetsToHtml(text: string, facets: AppBskyRichtextFacet.Main[]):
   return html
 }
 
+type Loose = Record<string, unknown>
+
+function asObject(value: unknown): Loose | null {
+  return typeof value === 'object' && value !== null ? (value as Loose) : null
+}
+
+function aspect(value: unknown): { width: unknown; height: unknown } {
+  const ratio = asObject(value)
+  return { width: ratio?.width, height: ratio?.height }
+}
+
+/**
+ * The media of a post view's `embed` (see the header). Read defensively: the view comes from
+ * the network, and a malformed part is dropped rather than failing the post.
+ */
+export function mapEmbedMedia(embed: unknown): PostMedia[] {
+  const view = asObject(embed)
+  if (!view) return []
+  switch (view.$type) {
+    case 'app.bsky.embed.images#view': {
+      const images = Array.isArray(view.images) ? view.images : []
+      return compactMedia(
+        images.map((raw) => {
+          const image = asObject(raw)
+          if (!image) return null
+          return mediaItem('image', { url: image.fullsize, previewUrl: image.thumb, description: image.alt, ...aspect(image.aspectRatio) })
+        })
+      )
+    }
+    case 'app.bsky.embed.video#view':
+      return compactMedia([
+        mediaItem('video', { url: view.playlist, previewUrl: view.thumbnail, description: view.alt, ...aspect(view.aspectRatio) })
+      ])
+    case 'app.bsky.embed.external#view': {
+      const external = asObject(view.external)
+      if (!external) return []
+      return compactMedia([mediaItem('link', { url: external.uri, previewUrl: external.thumb, description: external.title })])
+    }
+    case 'app.bsky.embed.recordWithMedia#view':
+      return mapEmbedMedia(view.media)
+    default:
+      return []
+  }
+}
+
 interface PostParts {
   uri: string
+  embed?: unknown
   author: Profile
   record: Record<string, unknown>
   indexedAt: string
@@ -192,13 +244,21 @@ function mapParts(sourceId: string, parts: PostParts): IncomingPost | null {
       likes: count(parts.counts?.likeCount),
       reposts: count(parts.counts?.repostCount) + count(parts.counts?.quoteCount),
       replies: count(parts.counts?.replyCount)
-    }
+    },
+    media: mapEmbedMedia(parts.embed)
   }
 }
 
 /** app.bsky.feed.defs#postView (search results, threads, the post inside a feed item). */
 export function mapPostView(sourceId: string, view: AppBskyFeedDefs.PostView): IncomingPost | null {
-  return mapParts(sourceId, { uri: view.uri, author: view.author, record: view.record, indexedAt: view.indexedAt, counts: view })
+  return mapParts(sourceId, {
+    uri: view.uri,
+    author: view.author,
+    record: view.record,
+    indexedAt: view.indexedAt,
+    counts: view,
+    embed: view.embed
+  })
 }
 
 /**

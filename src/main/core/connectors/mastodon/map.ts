@@ -15,12 +15,17 @@
  * three people is one post, and it is attributed to its original author. Who boosted it is not
  * kept (the Post shape has no place for it yet).
  *
+ * Media: `media_attachments` of type image, gifv (a looping video), video and audio become
+ * `PostMedia` (the instance's copy, else the remote one; preview, alt text, original size);
+ * `unknown` attachments (not fetched by the instance) and the link `card` are left out.
+ *
  * Content warnings (`spoiler_text`) are kept in front of the text and HTML (“CW: …”), so nobody
  * answers a post without seeing its warning.
  */
 import type { mastodon } from 'masto'
-import type { Author, IncomingPost } from '@shared/domain/post'
+import type { Author, IncomingPost, PostMedia, PostMediaKind } from '@shared/domain/post'
 import { htmlToPlainText, sanitizePostHtml } from '../../sanitize/html'
+import { compactMedia, mediaItem } from '../media'
 
 export interface MapContext {
   /** The source that delivered the post. */
@@ -108,6 +113,27 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
+const MEDIA_KINDS: Readonly<Record<string, PostMediaKind>> = { image: 'image', gifv: 'video', video: 'video', audio: 'audio' }
+
+/** A status's attachments as `PostMedia` (see the header). */
+export function mapMediaAttachments(attachments: readonly mastodon.v1.MediaAttachment[] | null | undefined): PostMedia[] {
+  if (!attachments || attachments.length === 0) return []
+  return compactMedia(
+    attachments.map((attachment) => {
+      const kind = MEDIA_KINDS[attachment.type]
+      if (!kind) return null
+      const original = attachment.meta?.original
+      return mediaItem(kind, {
+        url: attachment.url ?? attachment.remoteUrl,
+        previewUrl: attachment.previewUrl ?? attachment.previewRemoteUrl,
+        description: attachment.description,
+        width: original?.width,
+        height: original?.height
+      })
+    })
+  )
+}
+
 /** One status (a boost is unwrapped to the boosted status, see the header). */
 export function mapStatus(status: mastodon.v1.Status, context: MapContext): IncomingPost {
   const original = status.reblog ?? status
@@ -133,7 +159,8 @@ export function mapStatus(status: mastodon.v1.Status, context: MapContext): Inco
       likes: count(original.favouritesCount),
       reposts: count(original.reblogsCount),
       replies: count(original.repliesCount)
-    }
+    },
+    media: mapMediaAttachments(original.mediaAttachments)
   }
 }
 

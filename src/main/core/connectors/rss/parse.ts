@@ -49,9 +49,10 @@
  */
 import { createHash } from 'node:crypto'
 import { XMLValidator } from 'fast-xml-parser'
-import { DetectError, parseFeed, type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from 'feedsmith'
-import type { Author, IncomingPost } from '@shared/domain/post'
+import { DetectError, parseFeed, type AnyFeed, type AtomFeed, type JsonFeed, type MediaNs, type RdfFeed, type RssFeed } from 'feedsmith'
+import type { Author, IncomingPost, PostMedia } from '@shared/domain/post'
 import { htmlToPlainText, sanitizePostHtml } from '../../sanitize/html'
+import { compactMedia, kindOfMime, mediaItem } from '../media'
 import { ConnectorError } from '../types'
 
 /** Items read from one document; the rest are ignored (a feed is a window, not an archive). */
@@ -225,6 +226,69 @@ interface RawItem {
   published: string | null
   updated: string | null
   language: string | null
+  /** Attachments as the feed gives them (addresses not yet resolved against the base). */
+  media: RawMedia[]
+}
+
+/** An attachment before its addresses are resolved. */
+interface RawMedia {
+  url: string | undefined
+  type?: string | undefined
+  medium?: string | undefined
+  previewUrl?: string | undefined
+  description?: string | undefined
+  width?: number | undefined
+  height?: number | undefined
+}
+
+const NO_MEDIA: RawMedia[] = []
+
+/**
+ * Media RSS (`media:content`, also inside `media:group`, and `media:thumbnail`). A thumbnail of
+ * the item serves as the preview of contents without their own; with no content at all it is
+ * the item's picture.
+ */
+function mediaRss(media: MediaNs.ItemOrFeed | undefined): RawMedia[] {
+  if (!media) return NO_MEDIA
+  const itemThumb = first(media.thumbnails)
+  const contents = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((group) => group.contents ?? [])]
+  const out: RawMedia[] = contents.map((content) => ({
+    url: content.url,
+    type: content.type,
+    medium: content.medium,
+    previewUrl: first(content.thumbnails)?.url ?? itemThumb?.url,
+    description: content.description?.value ?? content.title?.value,
+    width: content.width,
+    height: content.height
+  }))
+  if (out.length === 0 && itemThumb) {
+    out.push({ url: itemThumb.url, medium: 'image', description: media.description?.value ?? media.title?.value, width: itemThumb.width, height: itemThumb.height })
+  }
+  return out
+}
+
+/** RSS `<enclosure>`s followed by Media RSS. */
+function rssMedia(enclosures: ReadonlyArray<RssFeed.Enclosure> | undefined, media: MediaNs.ItemOrFeed | undefined): RawMedia[] {
+  if (!enclosures?.length && !media) return NO_MEDIA
+  return [...(enclosures ?? []).map((enclosure) => ({ url: enclosure.url, type: enclosure.type })), ...mediaRss(media)]
+}
+
+/** Resolves addresses, keeps image/video/audio with http(s) addresses, drops repeats. */
+function resolveMedia(raw: RawMedia[], base: string): PostMedia[] {
+  if (raw.length === 0) return []
+  return compactMedia(
+    raw.map((item) => {
+      const kind = kindOfMime(item.type, item.medium)
+      if (!kind) return null
+      return mediaItem(kind, {
+        url: absolute(item.url, base),
+        previewUrl: absolute(item.previewUrl, base),
+        description: item.description,
+        width: item.width,
+        height: item.height
+      })
+    })
+  )
 }
 
 /** Plain text of an Atom text construct (`type` text, html or xhtml). */
@@ -271,7 +335,8 @@ function rssItem(item: RssFeed.Item<string>): RawItem {
     authorUrl: author?.link ?? null,
     published: item.pubDate ?? first(item.dc?.dates) ?? item.atom?.published ?? null,
     updated: item.atom?.updated ?? null,
-    language: first(item.dc?.languages) ?? item.xml?.lang ?? null
+    language: first(item.dc?.languages) ?? item.xml?.lang ?? null,
+    media: rssMedia(item.enclosures, item.media)
   }
 }
 
@@ -286,8 +351,16 @@ function rdfItem(item: RdfFeed.Item<string>): RawItem {
     authorUrl: null,
     published: first(item.dc?.dates) ?? first(item.dcterms?.issued) ?? first(item.dcterms?.created) ?? null,
     updated: first(item.dcterms?.modified) ?? null,
-    language: first(item.dc?.languages) ?? item.xml?.lang ?? null
+    language: first(item.dc?.languages) ?? item.xml?.lang ?? null,
+    media: mediaRss(item.media)
   }
+}
+
+/** Atom `<link rel="enclosure">`s followed by Media RSS. */
+function atomMedia(entry: AtomFeed.Entry<string>): RawMedia[] {
+  const enclosures = (entry.links ?? []).filter((link) => link.rel === 'enclosure')
+  if (enclosures.length === 0 && !entry.media) return NO_MEDIA
+  return [...enclosures.map((link) => ({ url: link.href, type: link.type, description: link.title })), ...mediaRss(entry.media)]
 }
 
 function atomEntry(entry: AtomFeed.Entry<string>, feedAuthor: AtomFeed.Person | undefined): RawItem {
@@ -303,7 +376,8 @@ function atomEntry(entry: AtomFeed.Entry<string>, feedAuthor: AtomFeed.Person | 
     authorUrl: author?.uri ?? null,
     published: entry.published ?? first(entry.dc?.dates) ?? entry.updated ?? null,
     updated: entry.updated ?? null,
-    language: entry.xml?.lang ?? null
+    language: entry.xml?.lang ?? null,
+    media: atomMedia(entry)
   }
 }
 
@@ -319,7 +393,10 @@ function jsonItem(item: JsonFeed.Item<string>, feedAuthor: JsonFeed.Author | und
     authorUrl: author?.url ?? null,
     published: item.date_published ?? item.date_modified ?? null,
     updated: item.date_modified ?? null,
-    language: item.language ?? null
+    language: item.language ?? null,
+    media: item.attachments?.length
+      ? item.attachments.map((attachment) => ({ url: attachment.url, type: attachment.mime_type, description: attachment.title }))
+      : NO_MEDIA
   }
 }
 
@@ -492,7 +569,8 @@ export async function parseFeedText(text: string, context: ParseContext, signal?
       createdAt,
       editedAt: updatedAt !== null && updatedAt > createdAt ? updatedAt : null,
       replyToId: null,
-      counts: { likes: 0, reposts: 0, replies: 0 }
+      counts: { likes: 0, reposts: 0, replies: 0 },
+      media: resolveMedia(item.media, base)
     })
   }
   return { ...info, posts }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { ColumnQuery } from '@shared/domain/column'
-import type { Author, IncomingPost, Network, Post } from '@shared/domain/post'
+import type { Author, IncomingPost, Network, Post, PostMedia } from '@shared/domain/post'
 import type { PostPage } from '@shared/contract/domains'
 import { ApiError } from '@shared/contract/errors'
 import { toFtsQuery } from '../fts-query'
@@ -23,6 +23,7 @@ interface PostRow {
   likes: number
   reposts: number
   replies: number
+  media: string | null
   author_uid: string
   author_handle: string
   author_name: string
@@ -32,9 +33,25 @@ interface PostRow {
 }
 
 const POST_COLUMNS = `p.id AS seq, p.uid, p.source_id, p.network, p.remote_id, p.url, p.text, p.html, p.language,
-  p.created_at, p.edited_at, p.reply_to, p.likes, p.reposts, p.replies,
+  p.created_at, p.edited_at, p.reply_to, p.likes, p.reposts, p.replies, p.media,
   a.uid AS author_uid, a.handle AS author_handle, a.display_name AS author_name,
   a.followers AS author_followers, a.avatar_url AS author_avatar, a.url AS author_url`
+
+/** The stored form of a post's media: JSON, or NULL when it has none (the common case costs nothing). */
+function mediaColumn(media: PostMedia[]): string | null {
+  return media.length === 0 ? null : JSON.stringify(media)
+}
+
+/** The media column read back; a value that is not a JSON array (never written by Earshot) reads as none. */
+function parseMedia(raw: string | null): PostMedia[] {
+  if (raw === null) return []
+  try {
+    const value: unknown = JSON.parse(raw)
+    return Array.isArray(value) ? (value as PostMedia[]) : []
+  } catch {
+    return []
+  }
+}
 
 function toPost(row: PostRow): Post {
   const network = row.network as Network
@@ -59,7 +76,8 @@ function toPost(row: PostRow): Post {
     createdAt: row.created_at,
     editedAt: row.edited_at,
     replyToId: row.reply_to,
-    counts: { likes: row.likes, reposts: row.reposts, replies: row.replies }
+    counts: { likes: row.likes, reposts: row.reposts, replies: row.replies },
+    media: parseMedia(row.media)
   }
 }
 
@@ -113,7 +131,7 @@ function searchSql(direction: '<' | '>'): string {
 export interface InsertResult {
   /** Posts that were new to the store. */
   inserted: number
-  /** Stored posts whose text, counts or edit time changed (upstream edits). */
+  /** Stored posts whose text, counts, media or edit time changed (upstream edits). */
   updated: number
   /** Stable ids of those changed posts. */
   updatedIds: string[]
@@ -154,12 +172,12 @@ export class PostRepository {
       ON CONFLICT(uid) DO UPDATE SET handle = excluded.handle, display_name = excluded.display_name,
         followers = excluded.followers, avatar_url = excluded.avatar_url, url = excluded.url
       RETURNING id`)
-    this.findByUid = db.prepare('SELECT id, text, edited_at, likes, reposts, replies FROM posts WHERE uid = ?')
+    this.findByUid = db.prepare('SELECT id, text, edited_at, likes, reposts, replies, media FROM posts WHERE uid = ?')
     this.insertPost = db.prepare(`INSERT INTO posts (uid, source_id, network, remote_id, url, author_id, text, html, language,
-        created_at, edited_at, reply_to, likes, reposts, replies)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING`)
+        created_at, edited_at, reply_to, likes, reposts, replies, media)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING`)
     this.updatePost = db.prepare(`UPDATE posts SET url = ?, text = ?, html = ?, language = ?, edited_at = ?,
-        likes = ?, reposts = ?, replies = ? WHERE id = ?`)
+        likes = ?, reposts = ?, replies = ?, media = ? WHERE id = ?`)
     this.insertFts = db.prepare('INSERT INTO posts_fts (rowid, text, author) VALUES (?, ?, ?)')
     this.deleteFts = db.prepare('DELETE FROM posts_fts WHERE rowid = ?')
     this.deletePost = db.prepare('DELETE FROM posts WHERE uid = ? RETURNING id')
@@ -176,7 +194,7 @@ export class PostRepository {
 
   /**
    * Stores a batch in one transaction: new posts are inserted and indexed; known ones take
-   * upstream edits (text, counts, edit time). Authors are upserted with their latest profile.
+   * upstream edits (text, counts, media, edit time). Authors are upserted with their latest profile.
    */
   insertMany(posts: IncomingPost[]): InsertResult {
     if (posts.length === 0) return { inserted: 0, updated: 0, updatedIds: [], latestSeq: this.latestSeq() }
@@ -190,10 +208,11 @@ export class PostRepository {
     for (const post of posts) {
       const authorId = this.authorId(post.author)
       const authorText = `${post.author.displayName} ${post.author.handle}`
+      const media = mediaColumn(post.media)
       // New posts are the common case: try the insert first and fall back to the edit path.
       const info = this.insertPost.run(post.id, post.sourceId, post.network, post.remoteId, post.url, authorId, post.text,
         post.html, post.language, post.createdAt, post.editedAt, post.replyToId, post.counts.likes, post.counts.reposts,
-        post.counts.replies)
+        post.counts.replies, media)
       if (info.changes > 0) {
         const seq = Number(info.lastInsertRowid)
         this.insertFts.run(seq, post.text, authorText)
@@ -202,7 +221,7 @@ export class PostRepository {
         continue
       }
       const existing = this.findByUid.get(post.id) as
-        | { id: number; text: string; edited_at: number | null; likes: number; reposts: number; replies: number }
+        | { id: number; text: string; edited_at: number | null; likes: number; reposts: number; replies: number; media: string | null }
         | undefined
       if (!existing) continue
       const changed =
@@ -210,10 +229,11 @@ export class PostRepository {
         existing.edited_at !== post.editedAt ||
         existing.likes !== post.counts.likes ||
         existing.reposts !== post.counts.reposts ||
-        existing.replies !== post.counts.replies
+        existing.replies !== post.counts.replies ||
+        existing.media !== media
       if (!changed) continue
       this.updatePost.run(post.url, post.text, post.html, post.language, post.editedAt, post.counts.likes,
-        post.counts.reposts, post.counts.replies, existing.id)
+        post.counts.reposts, post.counts.replies, media, existing.id)
       if (existing.text !== post.text) {
         this.deleteFts.run(existing.id)
         this.insertFts.run(existing.id, post.text, authorText)
