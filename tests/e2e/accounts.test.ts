@@ -56,6 +56,7 @@ describe('a Mastodon account, as a person uses it', () => {
     await panel.waitFor()
     const accounts = panel.getByRole('region', { name: 'Accounts' })
     const form = accounts.getByRole('form', { name: 'Connect Mastodon' })
+    await form.getByRole('button', { name: 'Use an access token instead' }).click()
     await form.getByRole('textbox', { name: 'Server address' }).fill(server.url)
     const token = form.getByLabel('Access token')
     expect(await token.getAttribute('type')).toBe('password')

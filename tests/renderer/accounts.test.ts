@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { ApiError } from '@shared/contract/errors'
 import type { Account } from '@shared/domain/account'
-import { createFakeApi, type FakeApi } from './support/fakeApi'
+import { createFakeApi, FAKE_SIGN_IN_CODE, type FakeApi } from './support/fakeApi'
 import { DEFAULT_DECK, DEMO_SOURCE } from './support/fixtures'
 import { mountWith, unmountAll } from './support/mountApp'
 import { accessibleText, getByLabelText, getByRole, queryAllByRole, queryByRole } from './support/a11y'
@@ -54,10 +54,82 @@ async function openPanel(init: Parameters<typeof createFakeApi>[0] = {}): Promis
   return { fake, panel, accounts: getByRole(panel, 'region', { name: 'Accounts' }) }
 }
 
+/** Mastodon's form opens on the browser sign-in; the access-token way is one click away. */
+async function useAccessToken(form: HTMLElement): Promise<void> {
+  getByRole(form, 'button', { name: 'Use an access token instead' }).click()
+  await flushPromises()
+}
+
 describe('the Accounts section of the Sources panel', () => {
+  test('signs in to Mastodon through the browser: opens the server’s page, takes the pasted code, connects', async () => {
+    const { fake, accounts } = await openPanel()
+    const form = getByRole(accounts, 'form', { name: 'Connect Mastodon' })
+    expect(queryByRole(form, 'textbox', { name: 'Paste the code from the page' })).toBeNull()
+    getByRole(form, 'button', { name: 'Open sign-in page' }).click()
+    await flushPromises()
+    expect(accessibleText(getByRole(form, 'alert'))).toMatch(/address of your Mastodon server/)
+    expect(fake.callsOf('accounts.startMastodonSignIn')).toHaveLength(0)
+
+    type(getByLabelText(form, 'Server address'), 'social.example')
+    await flushPromises()
+    getByRole(form, 'button', { name: 'Open sign-in page' }).click()
+    await flushPromises()
+    expect(fake.callsOf('accounts.startMastodonSignIn').map((c) => c.input)).toEqual([{ instanceUrl: 'https://social.example' }])
+    // A real link: the desktop hands it to the system browser, a browser opens a new tab.
+    const link = getByRole(form, 'link', { name: 'Open social.example sign-in' }) as HTMLAnchorElement
+    expect(link.href).toMatch(/^https:\/\/social\.example\/oauth\/authorize\?response_type=code&client_id=/)
+    expect(link.target).toBe('_blank')
+    expect(link.rel).toContain('noopener')
+    expect(document.activeElement).toBe(link)
+
+    // A wrong code: the core's sentence next to the field, and the sign-in stays open.
+    const codeField = getByLabelText(form, 'Paste the code from the page') as HTMLInputElement
+    type(codeField, 'half-a-code')
+    await flushPromises()
+    getByRole(form, 'button', { name: 'Finish sign-in' }).click()
+    await flushPromises()
+    const alert = getByRole(form, 'alert')
+    expect(accessibleText(alert)).toBe('Could not connect: that code was not accepted — copy the whole code again.')
+    expect(codeField.getAttribute('aria-invalid')).toBe('true')
+    expect(codeField.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id)
+
+    type(codeField, FAKE_SIGN_IN_CODE)
+    await flushPromises()
+    getByRole(form, 'button', { name: 'Finish sign-in' }).click()
+    await flushPromises()
+    expect(fake.callsOf('accounts.finishMastodonSignIn').at(-1)?.input).toEqual({ flowId: 'flow-1', code: FAKE_SIGN_IN_CODE })
+    expect(accessibleText(getByRole(accounts, 'listitem', { name: '@team@social.example' }))).toContain('Connected')
+    expect(document.body.innerHTML).not.toContain(FAKE_SIGN_IN_CODE)
+  })
+
+  test('a server that cannot start a sign-in says why, and changing the address starts over', async () => {
+    const { fake, accounts } = await openPanel()
+    const sentence = 'Could not start the sign-in: blog.example does not look like a Mastodon server — check the instance address.'
+    fake.failNext('accounts.startMastodonSignIn', new ApiError('invalid_input', sentence))
+    const form = getByRole(accounts, 'form', { name: 'Connect Mastodon' })
+    const server = getByLabelText(form, 'Server address')
+    type(server, 'blog.example')
+    await flushPromises()
+    getByRole(form, 'button', { name: 'Open sign-in page' }).click()
+    await flushPromises()
+    expect(accessibleText(getByRole(form, 'alert'))).toBe(sentence)
+    expect(queryByRole(form, 'link', { name: /sign-in$/ })).toBeNull()
+
+    type(server, 'social.example')
+    await flushPromises()
+    getByRole(form, 'button', { name: 'Open sign-in page' }).click()
+    await flushPromises()
+    expect(getByRole(form, 'link', { name: 'Open social.example sign-in' })).toBeTruthy()
+    type(server, 'other.example')
+    await flushPromises()
+    expect(queryByRole(form, 'link', { name: /sign-in$/ })).toBeNull()
+    expect(getByRole(form, 'button', { name: 'Open sign-in page' })).toBeTruthy()
+  })
+
   test('connects Mastodon: the token goes to the core once and the field is empty afterwards', async () => {
     const { fake, accounts } = await openPanel()
     const form = getByRole(accounts, 'form', { name: 'Connect Mastodon' })
+    await useAccessToken(form)
     type(getByLabelText(form, 'Server address'), 'social.example')
     const token = getByLabelText(form, 'Access token') as HTMLInputElement
     expect(token.type).toBe('password')
@@ -84,6 +156,7 @@ describe('the Accounts section of the Sources panel', () => {
     const { fake, accounts } = await openPanel()
     fake.failNext('accounts.connectMastodon', new ApiError('invalid_input', WRONG_TOKEN))
     const form = getByRole(accounts, 'form', { name: 'Connect Mastodon' })
+    await useAccessToken(form)
     const server = getByLabelText(form, 'Server address')
     type(server, 'https://social.example')
     type(getByLabelText(form, 'Access token'), 'wrong')
@@ -141,6 +214,7 @@ describe('the Accounts section of the Sources panel', () => {
     await flushPromises()
     const form = getByRole(accounts, 'form', { name: 'Connect Mastodon' })
     expect(getByLabelText(form, 'Server address').value).toBe('https://mastodon.example')
+    await useAccessToken(form)
     const token = getByLabelText(form, 'Access token')
     expect(token.value).toBe('')
     expect(document.activeElement).toBe(token)

@@ -112,6 +112,14 @@ export interface AccountsApi {
   list(): Promise<Account[]>
   /** Connects a Mastodon account with an access token (checked against the instance first). */
   connectMastodon(input: { instanceUrl: string; accessToken: string }): Promise<Account>
+  /**
+   * Starts signing in to a Mastodon server through the browser: registers Earshot there and
+   * gives the page on which the person approves it (`authorizeUrl`, not a secret: the client id
+   * in it is public). The page then shows a code for `finishMastodonSignIn`.
+   */
+  startMastodonSignIn(input: { instanceUrl: string }): Promise<{ flowId: string; authorizeUrl: string }>
+  /** Finishes a browser sign-in with the code the server's page showed; connects the account (the token stays in the core). */
+  finishMastodonSignIn(input: { flowId: string; code: string }): Promise<Account>
   /** Connects a Bluesky account with an app password; `serviceUrl` for a custom PDS (default https://bsky.social). */
   connectBluesky(input: { handle: string; appPassword: string; serviceUrl?: string }): Promise<Account>
   /** Disconnects an account: forgets its secret and removes its sources (posts kept unless told otherwise). */

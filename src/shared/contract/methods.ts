@@ -20,7 +20,7 @@ export const CONTRACT: ContractTable = {
     syncNow: 'full',
     addAccountSource: 'full'
   },
-  accounts: { list: 'read', connectMastodon: 'full', connectBluesky: 'full', disconnect: 'full' },
+  accounts: { list: 'read', connectMastodon: 'full', startMastodonSignIn: 'full', finishMastodonSignIn: 'full', connectBluesky: 'full', disconnect: 'full' },
   outbox: { list: 'read', send: 'full', retry: 'full' },
   settings: { get: 'read', update: 'full' }
 }

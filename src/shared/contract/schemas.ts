@@ -72,6 +72,8 @@ export const INPUT_SCHEMAS: InputSchemas = {
   accounts: {
     list: noInput,
     connectMastodon: z.object({ instanceUrl: z.string().trim().min(1).max(500), accessToken: z.string().trim().min(1).max(2000) }),
+    startMastodonSignIn: z.object({ instanceUrl: z.string().trim().min(1).max(500) }),
+    finishMastodonSignIn: z.object({ flowId: z.string().trim().min(1).max(100), code: z.string().trim().min(1).max(2000) }),
     connectBluesky: z.object({
       handle: z.string().trim().min(1).max(300),
       appPassword: z.string().trim().min(1).max(200),

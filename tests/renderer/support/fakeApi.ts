@@ -28,6 +28,9 @@ export interface FakeApiInit {
   accounts?: Account[]
 }
 
+/** The only code the fake's Mastodon sign-in accepts. */
+export const FAKE_SIGN_IN_CODE = 'fake-oauth-code'
+
 type AnyListener = (payload: unknown) => void
 
 function clone<T>(value: T): T {
@@ -63,6 +66,8 @@ export function createFakeApi(init: FakeApiInit = {}) {
   let sources: Source[] = clone(init.sources ?? [])
   let settings: Settings = clone(init.settings ?? DEFAULT_SETTINGS)
   let accounts: Account[] = clone(init.accounts ?? [])
+  /** Started Mastodon browser sign-ins: flow id → instance origin. */
+  const signIns = new Map<string, string>()
   let outbox: OutboxItem[] = []
   const info: SystemInfo = {
     version: '0.1.0-test',
@@ -221,6 +226,33 @@ export function createFakeApi(init: FakeApiInit = {}) {
             handle: `brand@${new URL(input.instanceUrl).host}`,
             displayName: 'Brand',
             serviceUrl: input.instanceUrl,
+            status: 'ok',
+            lastError: null,
+            createdAt: Date.now()
+          }
+          accounts = [...accounts.filter((a) => a.handle !== account.handle), account]
+          emit('accounts:changed', { accounts })
+          return account
+        }),
+      startMastodonSignIn: (input) =>
+        record('accounts.startMastodonSignIn', input, () => {
+          const url = new URL(/^[a-z]+:\/\//i.test(input.instanceUrl) ? input.instanceUrl : `https://${input.instanceUrl}`)
+          const flowId = `flow-${signIns.size + 1}`
+          signIns.set(flowId, url.origin)
+          return { flowId, authorizeUrl: `${url.origin}/oauth/authorize?response_type=code&client_id=fake-client&redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob&scope=read+write` }
+        }),
+      finishMastodonSignIn: (input) =>
+        record('accounts.finishMastodonSignIn', input, () => {
+          const serviceUrl = signIns.get(input.flowId)
+          if (!serviceUrl) throw new ApiError('invalid_input', 'Could not connect: this sign-in has expired — open the sign-in page again.')
+          if (input.code !== FAKE_SIGN_IN_CODE) throw new ApiError('invalid_input', 'Could not connect: that code was not accepted — copy the whole code again.')
+          signIns.delete(input.flowId)
+          const account: Account = {
+            id: `mastodon-${accounts.length + 1}`,
+            network: 'mastodon',
+            handle: `team@${new URL(serviceUrl).host}`,
+            displayName: 'Earshot Team',
+            serviceUrl,
             status: 'ok',
             lastError: null,
             createdAt: Date.now()

@@ -98,6 +98,8 @@ export class OpenApiChecker {
     addFormats(this.ajv)
     // Not one of JSON Schema's formats: Mastodon's two-letter language codes.
     this.ajv.addFormat('iso-639-1', /^[a-z]{2}$/)
+    // Mastodon's OAuth scopes, space separated (`read write`, `read:statuses follow`).
+    this.ajv.addFormat('scopes', /^[a-z]+(:[a-z_]+)?( [a-z]+(:[a-z_]+)?)*$/)
     this.ajv.addSchema(doc as unknown as JsonObject, DOC_ID)
     this.templates = Object.keys(doc.paths).map((template) => {
       const names: string[] = []

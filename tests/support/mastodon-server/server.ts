@@ -19,7 +19,14 @@
  * entity payload is checked against its component schema (`Status`, `Notification`) and
  * recorded in `violations` like a response. `streamHeartbeatMs` sends `:thump` comments;
  * `endStreams`, `dropStreams`, `writeToStreams` and the `unauthorized` fault test the failures.
+ *
+ * OAuth (no bearer token needed): `POST /api/v1/apps` registers an app (`apps`),
+ * `GET /oauth/authorize` is the page a person opens — the owner is signed in, so it approves at
+ * once and shows the code in `<code id="code">` as Mastodon does for `urn:ietf:wg:oauth:2.0:oob`
+ * — and `POST /oauth/token` trades a code once (checking client id, secret, redirect URI) for a
+ * new bearer token of the owner. `approve(clientId)` gives a code without the page.
  */
+import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mastodonOpenApi, type OpenApiChecker } from './openapi'
@@ -76,6 +83,21 @@ export interface OpenStream {
   sent: number
 }
 
+/** An app registered with `POST /api/v1/apps`. */
+export interface TestApp {
+  id: string
+  name: string
+  clientId: string
+  clientSecret: string
+  redirectUris: string[]
+  scopes: string[]
+  website: string | null
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
 interface Budget {
   windowStart: number
   used: number
@@ -122,6 +144,10 @@ export class MastodonTestServer {
   readonly undescribed: string[] = []
   readonly requests: RecordedRequest[] = []
   readonly tokens = new Map<string, string>()
+  /** Registered apps by client id (`POST /api/v1/apps`). */
+  readonly apps = new Map<string, TestApp>()
+  /** Authorization codes not yet traded for a token. */
+  private readonly codes = new Map<string, { clientId: string; redirectUri: string; accountId: string }>()
   private readonly faults: { fault: Fault; pathPrefix: string | null }[] = []
   private readonly budgets = new Map<string, Budget>()
   private readonly idempotency = new Map<string, { statusId: string; at: number }>()
@@ -217,6 +243,11 @@ export class MastodonTestServer {
     const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]?.fault : undefined
     if (fault && this.fail(fault, method, template, res)) return
 
+    // App registration and OAuth need no bearer token (they are how one is obtained).
+    if (url.pathname === '/api/v1/apps' || url.pathname.startsWith('/oauth/')) {
+      this.oauth(res, method, url, template, body)
+      return
+    }
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
     const accountId = token ? this.tokens.get(token) : undefined
     if (!token || !accountId) {
@@ -273,6 +304,92 @@ export class MastodonTestServer {
         return true
       }
     }
+  }
+
+  // ---- Apps and OAuth (the out-of-band authorization-code flow) ----
+
+  /**
+   * `POST /api/v1/apps`, `GET /oauth/authorize` (the owner is signed in on this server, so the
+   * page approves at once and shows the code, as Mastodon does for `urn:ietf:wg:oauth:2.0:oob`,
+   * in `<code id="code">`), `POST /oauth/token` (authorization_code grant: checks the client,
+   * its secret, the redirect URI and the code, which works once; issues a new bearer token for
+   * the owner).
+   */
+  private oauth(res: ServerResponse, method: string, url: URL, template: string | null, body: unknown): void {
+    const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+    const error = (status: number, code: string, description: string): void => this.json(res, method, template, status, { error: code, error_description: description })
+    if (method === 'POST' && url.pathname === '/api/v1/apps') {
+      const name = typeof input.client_name === 'string' ? input.client_name.trim() : ''
+      const redirectUris = Array.isArray(input.redirect_uris) ? input.redirect_uris.filter((u): u is string => typeof u === 'string') : []
+      if (!name || redirectUris.length === 0) {
+        this.json(res, method, template, 422, { error: "Validation failed: Name can't be blank, Redirect URI can't be blank" })
+        return
+      }
+      const scopes = (typeof input.scopes === 'string' ? input.scopes : 'read').split(/\s+/).filter(Boolean)
+      const id = String(this.apps.size + 1)
+      const app: TestApp = { id, name, clientId: `client-${id}-${randomUUID()}`, clientSecret: `secret-${randomUUID()}`, redirectUris, scopes, website: typeof input.website === 'string' ? input.website : null }
+      this.apps.set(app.clientId, app)
+      this.json(res, method, template, 200, {
+        id: app.id,
+        name: app.name,
+        website: app.website,
+        scopes: app.scopes,
+        redirect_uri: app.redirectUris.join('\n'),
+        redirect_uris: app.redirectUris,
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+        client_secret_expires_at: 0,
+        vapid_key: 'BCk-QqERU0q-CfYZjcuB6lnyyOYfJ2AifKqfeGIm7Z-HiTU5T9eTG5GxVA0_OH5mMlI4UkkDTpaZwozy0TzdZ2M='
+      })
+      return
+    }
+    if (method === 'GET' && url.pathname === '/oauth/authorize') {
+      const q = url.searchParams
+      const app = this.apps.get(q.get('client_id') ?? '')
+      const redirectUri = q.get('redirect_uri') ?? ''
+      const scopes = (q.get('scope') ?? 'read').split(/[\s+]+/).filter(Boolean)
+      if (!app || q.get('response_type') !== 'code' || !app.redirectUris.includes(redirectUri) || !scopes.every((scope) => app.scopes.includes(scope))) {
+        error(400, 'invalid_request', 'The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.')
+        return
+      }
+      const code = this.approve(app.clientId, redirectUri)
+      const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Authorization code</title></head><body><main><h1>${escapeHtml(app.name)} was authorized</h1><p>Copy this authorization code and paste it into the application.</p><code id="code">${escapeHtml(code)}</code></main></body></html>`
+      const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(html)) }
+      if (template) this.violations.push(...this.checker.checkResponse({ method, template, status: 200, body: undefined, headers: { 'content-type': headers['Content-Type'] } }).violations)
+      res.writeHead(200, headers)
+      res.end(html)
+      return
+    }
+    if (method === 'POST' && url.pathname === '/oauth/token') {
+      const app = this.apps.get(typeof input.client_id === 'string' ? input.client_id : '')
+      if (!app || input.client_secret !== app.clientSecret) {
+        error(401, 'invalid_client', 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.')
+        return
+      }
+      if (input.grant_type !== 'authorization_code') {
+        error(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.')
+        return
+      }
+      const grant = typeof input.code === 'string' ? this.codes.get(input.code) : undefined
+      if (!grant || grant.clientId !== app.clientId || grant.redirectUri !== input.redirect_uri) {
+        error(400, 'invalid_grant', 'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.')
+        return
+      }
+      this.codes.delete(input.code as string)
+      const token = `token-oauth-${randomUUID()}`
+      this.tokens.set(token, grant.accountId)
+      this.json(res, method, template, 200, { access_token: token, token_type: 'Bearer', scope: app.scopes.join(' '), created_at: Math.floor(this.now() / 1000) })
+      return
+    }
+    this.json(res, method, template, 404, { error: 'Record not found' })
+  }
+
+  /** The owner approves an app (what clicking "Authorize" does): a one-time code for `/oauth/token`. */
+  approve(clientId: string, redirectUri = 'urn:ietf:wg:oauth:2.0:oob'): string {
+    if (!this.apps.has(clientId)) throw new Error(`no app with client id ${clientId}`)
+    const code = `code-${randomUUID().replaceAll('-', '')}`
+    this.codes.set(code, { clientId, redirectUri, accountId: this.world.owner.id })
+    return code
   }
 
   // ---- Streaming API (Server-Sent Events) ----

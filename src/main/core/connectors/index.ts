@@ -13,6 +13,7 @@ import {
   normalizeInstanceUrl,
   parseMastodonPostId,
   instanceHost,
+  MastodonSignIn,
   publishStatus,
   verifyMastodonAccount,
   type MastodonSourceKind
@@ -46,6 +47,8 @@ export interface ConnectorDeps {
   now: () => number
   accounts: AccountRepository
   secrets: SecretStore
+  /** Shown as the app's homepage on a Mastodon server's sign-in page. */
+  website?: string
 }
 
 const MASTODON_KINDS: readonly string[] = ['home', 'mentions', 'list', 'hashtag', 'search'] satisfies MastodonSourceKind[]
@@ -58,8 +61,12 @@ const BLUESKY_KINDS: readonly string[] = ['timeline', 'notifications', 'author',
  */
 export class ConnectorRegistry {
   private readonly connectors = new Map<string, { key: string; connector: Connector }>()
+  /** Browser sign-ins in progress (app registrations and flows live in memory only). */
+  private readonly mastodonSignIn: MastodonSignIn
 
-  constructor(private readonly deps: ConnectorDeps) {}
+  constructor(private readonly deps: ConnectorDeps) {
+    this.mastodonSignIn = new MastodonSignIn({ now: deps.now, ...(deps.website ? { website: deps.website } : {}) })
+  }
 
   for(source: SourceRecord): Connector | null {
     const key = JSON.stringify(source.config)
@@ -152,6 +159,10 @@ export class ConnectorRegistry {
         const serviceUrl = normalizeInstanceUrl(instanceUrl)
         const account = await verifyMastodonAccount(serviceUrl, accessToken)
         return { remoteId: account.id, handle: account.acct, displayName: account.displayName, serviceUrl, secret: accessToken }
+      },
+      mastodonSignIn: {
+        start: (instanceUrl) => this.mastodonSignIn.start(instanceUrl),
+        finish: (flowId, code) => this.mastodonSignIn.finish(flowId, code)
       },
       bluesky: async (handle, appPassword, serviceUrl) => {
         const { verifyBlueskyAccount } = await loadBluesky()

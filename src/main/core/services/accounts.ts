@@ -23,6 +23,12 @@ export interface VerifiedAccount {
 export interface AccountVerifiers {
   mastodon(instanceUrl: string, accessToken: string): Promise<VerifiedAccount>
   bluesky(handle: string, appPassword: string, serviceUrl: string): Promise<VerifiedAccount>
+  /** Mastodon's browser sign-in (OAuth, out of band): the client secret and the token stay in the core. */
+  mastodonSignIn: {
+    start(instanceUrl: string): Promise<{ flowId: string; authorizeUrl: string }>
+    /** Trades the code for an access token (not yet checked with verify_credentials). */
+    finish(flowId: string, code: string): Promise<{ instanceUrl: string; accessToken: string }>
+  }
 }
 
 export const DEFAULT_BLUESKY_SERVICE = 'https://bsky.social'
@@ -72,16 +78,20 @@ export function accountHandlers(
     events.emit('accounts:changed', { accounts: store.accounts.list().map(toAccount) })
   }
 
-  const connect = async (network: AccountNetwork, verify: () => Promise<VerifiedAccount>): Promise<Account> => {
-    let verified: VerifiedAccount
+  /** Runs a network step; a ConnectorError becomes an ApiError with the sentence after `prefix`. */
+  const inWords = async <T>(prefix: string, run: () => Promise<T>): Promise<T> => {
     try {
-      verified = await verify()
+      return await run()
     } catch (error) {
       if (error instanceof ConnectorError) {
-        throw new ApiError(error.kind === 'network' ? 'unavailable' : 'invalid_input', `Could not connect: ${error.message}.`)
+        throw new ApiError(error.kind === 'network' ? 'unavailable' : 'invalid_input', `${prefix}: ${error.message}.`)
       }
       throw error
     }
+  }
+
+  const connect = async (network: AccountNetwork, verify: () => Promise<VerifiedAccount>): Promise<Account> => {
+    const verified = await inWords('Could not connect', verify)
     const record = store.accounts.upsert({
       id: `${network}-${randomUUID()}`,
       network,
@@ -103,6 +113,16 @@ export function accountHandlers(
 
     connectMastodon: ({ instanceUrl, accessToken }) =>
       connect('mastodon', () => verifiers.mastodon(normaliseServiceUrl(instanceUrl, 'Mastodon server'), accessToken)),
+
+    startMastodonSignIn: ({ instanceUrl }) =>
+      inWords('Could not start the sign-in', () => verifiers.mastodonSignIn.start(normaliseServiceUrl(instanceUrl, 'Mastodon server'))),
+
+    // The same path as an access token typed by hand: verify_credentials, then the secret store.
+    finishMastodonSignIn: ({ flowId, code }) =>
+      connect('mastodon', async () => {
+        const { instanceUrl, accessToken } = await verifiers.mastodonSignIn.finish(flowId, code)
+        return verifiers.mastodon(instanceUrl, accessToken)
+      }),
 
     connectBluesky: ({ handle, appPassword, serviceUrl }) =>
       connect('bluesky', () =>

@@ -8,6 +8,9 @@ import { useConnectionStore } from './connection'
 /** The answer a connect form shows: the account, or the core's sentence. */
 export type AccountResult = { ok: true; account: Account } | { ok: false; message: string; code: string | null }
 
+/** A started browser sign-in (nothing secret: the authorize URL carries only the public client id). */
+export type SignInStartResult = { ok: true; flowId: string; authorizeUrl: string } | { ok: false; message: string; code: string | null }
+
 export interface MastodonCredentials {
   instanceUrl: string
   accessToken: string
@@ -70,6 +73,27 @@ export const useAccountsStore = defineStore('accounts', () => {
     return connect('mastodon', () => api.accounts.connectMastodon(credentials))
   }
 
+  /**
+   * Starts a browser sign-in on a Mastodon server: the page to open (in the system browser on
+   * the desktop, a new tab elsewhere) and the flow to finish with the code that page shows.
+   */
+  async function startMastodonSignIn(instanceUrl: string): Promise<SignInStartResult> {
+    if (connecting.value) return { ok: false, message: 'Earshot is still connecting an account.', code: 'busy' }
+    connecting.value = 'mastodon'
+    try {
+      return { ok: true, ...(await api.accounts.startMastodonSignIn({ instanceUrl })) }
+    } catch (e) {
+      return { ok: false, message: errorSentence(e), code: errorCode(e) }
+    } finally {
+      connecting.value = null
+    }
+  }
+
+  /** Finishes a browser sign-in with the pasted code; the token is made and kept in the core. */
+  function finishMastodonSignIn(flowId: string, code: string): Promise<AccountResult> {
+    return connect('mastodon', () => api.accounts.finishMastodonSignIn({ flowId, code }))
+  }
+
   /** Connects (or reconnects) a Bluesky account with an app password. */
   function connectBluesky(credentials: BlueskyCredentials): Promise<AccountResult> {
     return connect('bluesky', () => api.accounts.connectBluesky(credentials))
@@ -115,5 +139,5 @@ export const useAccountsStore = defineStore('accounts', () => {
     () => void load()
   )
 
-  return { accounts, status, error, connecting, disconnecting, disconnectErrors, networks, load, connectMastodon, connectBluesky, disconnect, forNetwork }
+  return { accounts, status, error, connecting, disconnecting, disconnectErrors, networks, load, connectMastodon, startMastodonSignIn, finishMastodonSignIn, connectBluesky, disconnect, forNetwork }
 })
