@@ -1,53 +1,17 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/chromium'
-import { startMastodonServer, type MastodonTestServer } from '../support/mastodon-server'
-import { startServe, type ServeProcess } from '../support/serve'
-import { useTempDirs } from '../support/temp'
+import { describe, expect, it } from 'vitest'
+import { startMastodonServer } from '../support/mastodon-server'
+import { usePerson } from '../support/person'
 
-const tempDir = useTempDirs()
-const SCREENSHOTS = join(process.cwd(), 'test-results', 'e2e')
-
-let browser: Browser
-let serve: ServeProcess | undefined
-let page: Page | undefined
-let mastodon: MastodonTestServer | undefined
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
-
-afterEach(async (context) => {
-  // Keep what the person would have seen when a check fails.
-  if (context.task.result?.state === 'fail' && page) {
-    mkdirSync(SCREENSHOTS, { recursive: true })
-    await page.screenshot({ path: join(SCREENSHOTS, `${context.task.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined)
-  }
-  await page?.close()
-  await serve?.stop()
-  await mastodon?.close()
-  page = undefined
-  serve = undefined
-  mastodon = undefined
-})
+const person = usePerson()
 
 describe('a Mastodon account, as a person uses it', () => {
   it('connects, listens to mentions, and answers a customer exactly once through the outbox', async () => {
     const server = await startMastodonServer()
-    mastodon = server
+    person.onCleanup(() => server.close())
     const anna = server.world.addAccount({ username: 'anna', domain: 'social.example', displayName: 'Anna Berger', followers: 840 })
 
     // Without the demo stream the customer's mention stays on top of "All mentions".
-    serve = await startServe(['--data-dir', tempDir(), '--no-demo'])
-    const p = await browser.newPage({ viewport: { width: 1600, height: 900 } })
-    page = p
-    await p.goto(serve.url)
+    const { page: p } = await person.open({ args: ['--no-demo'] })
     await p.getByRole('region', { name: 'All mentions' }).waitFor({ timeout: 15_000 })
 
     // Sources → Accounts: with no account yet, the Mastodon form is right there.

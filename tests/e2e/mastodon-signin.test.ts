@@ -1,50 +1,15 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/chromium'
-import { startMastodonServer, type MastodonTestServer } from '../support/mastodon-server'
-import { startServe, type ServeProcess } from '../support/serve'
-import { useTempDirs } from '../support/temp'
+import { describe, expect, it } from 'vitest'
+import { startMastodonServer } from '../support/mastodon-server'
+import { usePerson } from '../support/person'
 
-const tempDir = useTempDirs()
-const SCREENSHOTS = join(process.cwd(), 'test-results', 'e2e')
-
-let browser: Browser
-let serve: ServeProcess | undefined
-let page: Page | undefined
-let mastodon: MastodonTestServer | undefined
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page) {
-    mkdirSync(SCREENSHOTS, { recursive: true })
-    await page.screenshot({ path: join(SCREENSHOTS, `${context.task.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined)
-  }
-  await page?.context().close()
-  await serve?.stop()
-  await mastodon?.close()
-  page = undefined
-  serve = undefined
-  mastodon = undefined
-})
+const person = usePerson()
 
 describe('signing in to Mastodon with the browser, as a person does it', () => {
   it('opens the server’s sign-in page in a new tab, copies the code back, and sees the account connected', async () => {
     const server = await startMastodonServer()
-    mastodon = server
-    serve = await startServe(['--data-dir', tempDir(), '--no-demo'])
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
-    const p = await context.newPage()
-    page = p
-    await p.goto(serve.url)
+    person.onCleanup(() => server.close())
+    const { page: p } = await person.open({ args: ['--no-demo'] })
+    const context = p.context()
     await p.getByRole('region', { name: 'All mentions' }).waitFor({ timeout: 15_000 })
 
     await p.getByRole('button', { name: /^Sources:/ }).click()

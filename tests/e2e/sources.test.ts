@@ -1,21 +1,13 @@
-import { mkdirSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/chromium'
-import { startServe, type ServeProcess } from '../support/serve'
-import { useTempDirs } from '../support/temp'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { usePerson } from '../support/person'
 
-const tempDir = useTempDirs()
-const SCREENSHOTS = join(process.cwd(), 'test-results', 'e2e')
+const person = usePerson()
 /** A word no demo post and no other fixture contains, to find the feed's item on screen. */
 const UNIQUE = 'Zeppelinfeld'
 
-let browser: Browser
-let serve: ServeProcess | undefined
-let page: Page | undefined
 let site: { server: Server; base: string }
 
 /** The RSS 2.0 feed: three items, dated just now so they are the newest posts in the store. */
@@ -78,34 +70,17 @@ function startSite(): Promise<{ server: Server; base: string }> {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium()
   site = await startSite()
 })
 
 afterAll(async () => {
-  await browser?.close()
   site?.server.closeAllConnections()
   await new Promise<void>((resolve) => (site ? site.server.close(() => resolve()) : resolve()))
 })
 
-afterEach(async (context) => {
-  // Keep what the person would have seen when a check fails.
-  if (context.task.result?.state === 'fail' && page) {
-    mkdirSync(SCREENSHOTS, { recursive: true })
-    await page.screenshot({ path: join(SCREENSHOTS, `${context.task.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined)
-  }
-  await page?.close()
-  await serve?.stop()
-  page = undefined
-  serve = undefined
-})
-
 async function openDeck(): Promise<Page> {
   // Without the demo stream the feed's items stay on top of "All mentions".
-  serve = await startServe(['--data-dir', tempDir(), '--no-demo'])
-  const opened = await browser.newPage({ viewport: { width: 1600, height: 900 } })
-  page = opened
-  await opened.goto(serve.url)
+  const { page: opened } = await person.open({ args: ['--no-demo'] })
   await opened.getByRole('region', { name: 'All mentions' }).waitFor({ timeout: 15_000 })
   return opened
 }

@@ -4,40 +4,19 @@
  * a customer's mention arrive in a column.
  */
 import { AtpAgent } from '@atproto/api'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/chromium'
-import { startServe, type ServeProcess } from '../support/serve'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { usePerson } from '../support/person'
 import { startLocalBluesky, type LocalBluesky } from './support/network'
 
 let bsky: LocalBluesky
-let browser: Browser
-let serve: ServeProcess | null = null
-let page: Page | null = null
-let dataDir: string
+const person = usePerson('integration')
 
 beforeAll(async () => {
   bsky = await startLocalBluesky()
-  browser = await launchChromium()
-  dataDir = mkdtempSync(join(tmpdir(), 'earshot-bsky-ui-'))
-})
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page) {
-    const dir = join(import.meta.dirname, '..', '..', 'test-results', 'integration')
-    mkdirSync(dir, { recursive: true })
-    await page.screenshot({ path: join(dir, `${context.task.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined)
-  }
 })
 
 afterAll(async () => {
-  await serve?.stop()
-  await browser?.close()
   await bsky?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
 describe('a Bluesky account, as a person uses it', () => {
@@ -49,10 +28,7 @@ describe('a Bluesky account, as a person uses it', () => {
     await customer.upsertProfile((profile) => ({ ...profile, displayName: 'Robin Vogel' }))
     const appPassword = (await brand.com.atproto.server.createAppPassword({ name: 'Earshot' })).data.password
 
-    serve = await startServe(['--data-dir', dataDir, '--no-demo'])
-    const p = await browser.newPage({ viewport: { width: 1600, height: 900 } })
-    page = p
-    await p.goto(serve.url)
+    const { page: p } = await person.open({ args: ['--no-demo'] })
     await p.getByRole('region', { name: 'All mentions' }).waitFor({ timeout: 15_000 })
 
     await p.getByRole('button', { name: /^Sources:/ }).click()
