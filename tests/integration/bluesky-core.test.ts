@@ -91,5 +91,11 @@ describe('a Bluesky account through the core', () => {
     const replies = 'replies' in thread.data.thread ? (thread.data.thread.replies ?? []) : []
     const fromBrand = replies.filter((reply) => 'post' in reply && (reply.post as { author: { did: string } }).author.did === brand.assertDid)
     expect(fromBrand).toHaveLength(1)
+
+    // The customer deletes the post: the next sync notices (polling alone never would).
+    await customer.deletePost(mention.uri)
+    await bsky.network.processAll()
+    await call<Source>('sources', 'syncNow', { id: source.id })
+    expect(core.store.posts.get(heard?.id ?? '')).toBeNull()
   })
 })

@@ -15,6 +15,7 @@ class ScriptedConnector implements Connector {
   readonly network = 'rss' as const
   readonly capabilities: Connector['capabilities'] = { read: true, publish: false, streaming: false }
   readonly cursors: Array<string | null> = []
+  recheck?: (ids: string[], signal: AbortSignal) => Promise<string[]>
   constructor(private readonly steps: Array<FetchResult | Error | ((request: FetchRequest) => Promise<FetchResult>)>) {}
   async fetch(request: FetchRequest): Promise<FetchResult> {
     this.cursors.push(request.cursor)
@@ -56,6 +57,7 @@ describe('sync engine', () => {
     return new SyncEngine({
       sources: store.sources,
       ingest: new Ingest(store.posts, events),
+      newestPostIds: (sourceId, limit) => store.posts.newestIdsBySource(sourceId, limit),
       events,
       connectorFor: (source) => connectors[source.id] ?? null,
       onHealthChanged: () => undefined,
@@ -149,6 +151,21 @@ describe('sync engine', () => {
     expect(sync.offline).toBeNull()
   })
 
+  it('asks connectors that cannot see deletions which stored posts are gone, and removes them', async () => {
+    const connector = new ScriptedConnector([page(0, 3, 'c1'), page(3, 0, 'c1')])
+    const asked: string[][] = []
+    connector.recheck = async (ids: string[]) => {
+      asked.push(ids)
+      return ids.filter((id) => id === 'rss:1')
+    }
+    const sync = engine({ feed: connector })
+    await sync.syncNow('feed')
+    sync.stop()
+    expect(asked[0]).toEqual(['rss:2', 'rss:1', 'rss:0'])
+    expect(store.posts.get('rss:1')).toBeNull()
+    expect(store.posts.count()).toBe(2)
+  })
+
   it('leaves paused sources alone', async () => {
     store.sources.setEnabled('feed', false)
     const connector = new ScriptedConnector([page(0, 1, 'c')])
@@ -201,6 +218,7 @@ describe('sync engine with push streams', () => {
     return new SyncEngine({
       sources: store.sources,
       ingest: new Ingest(store.posts, events),
+      newestPostIds: (sourceId, limit) => store.posts.newestIdsBySource(sourceId, limit),
       events,
       connectorFor: () => connector,
       onHealthChanged: () => undefined,

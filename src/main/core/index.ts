@@ -78,6 +78,7 @@ export function openCore(options: CoreOptions): Core {
     const sync = new SyncEngine({
       sources: store.sources,
       ingest,
+      newestPostIds: (sourceId, limit) => store.posts.newestIdsBySource(sourceId, limit),
       events,
       now,
       connectorFor: (source) => connectors.for(source),

@@ -38,7 +38,8 @@ function lazyConnector(network: Connector['network'], capabilities: Connector['c
   return {
     network,
     capabilities,
-    fetch: async (request) => (await get()).fetch(request)
+    fetch: async (request) => (await get()).fetch(request),
+    recheck: async (ids, signal) => (await get()).recheck?.(ids, signal) ?? []
   }
 }
 

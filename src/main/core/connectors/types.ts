@@ -93,4 +93,9 @@ export interface Connector {
    * aborting `signal` closes it. Streamed posts complement polling, never replace its cursor.
    */
   stream?(handlers: StreamHandlers, signal: AbortSignal): Promise<void>
+  /**
+   * For networks that cannot tell a poller about deletions: which of these stored posts (stable
+   * ids, newest first, at most 25) no longer exist upstream. The engine asks after each poll.
+   */
+  recheck?(ids: string[], signal: AbortSignal): Promise<string[]>
 }

@@ -11,12 +11,16 @@ export const DEFAULT_POLL_MS = 2 * 60_000
 const MORE_DELAY_MS = 1_000
 /** A fetch that takes longer than this is abandoned and counted as a network failure. */
 const FETCH_TIMEOUT_MS = 60_000
+/** How many of a source's newest posts are looked up again for deletions, where the network needs it. */
+const RECHECK_POSTS = 25
 /** While a push stream is open, polling only fills gaps: this often. */
 export const STREAMING_POLL_MS = 15 * 60_000
 
 export interface SyncEngineOptions {
   sources: SourceRepository
   ingest: Ingest
+  /** The newest stored posts of a source (for connectors that recheck deletions). */
+  newestPostIds(sourceId: string, limit: number): string[]
   events: CoreEvents
   /** The connector for a source, or null when its network has none here (yet). */
   connectorFor(source: SourceRecord): Connector | null
@@ -159,6 +163,11 @@ export class SyncEngine {
       if (controller.signal.aborted && !this.runs.has(id)) return // removed or paused meanwhile
       ingest.add(result.posts)
       if (result.deletedIds.length) ingest.remove(result.deletedIds)
+      if (!result.more && connector.recheck) {
+        // Best effort: a failed look-up only delays noticing a deletion until the next poll.
+        const gone = await connector.recheck(this.options.newestPostIds(id, RECHECK_POSTS), controller.signal).catch(() => [])
+        if (gone.length && this.runs.has(id)) ingest.remove(gone)
+      }
       run.failures = 0
       this.markOnline()
       const at = this.now()

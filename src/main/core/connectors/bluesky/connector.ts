@@ -155,6 +155,18 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Connec
         ...(rateLimit ? { rateLimit } : {}),
         ...(rateLimit && rateLimit.remaining <= 0 && rateLimit.resetAt > now() ? { notBefore: rateLimit.resetAt } : {})
       }
+    },
+
+    /** Deletions: polling never sees them, so the newest stored posts are looked up again. */
+    async recheck(ids: string[], signal: AbortSignal): Promise<string[]> {
+      const uris = ids.filter((id) => id.startsWith('bluesky:at://')).slice(0, 25).map((id) => id.slice('bluesky:'.length))
+      if (uris.length === 0) return []
+      const present = await (ownSession ?? session()).call(async (agent) => {
+        const res = await agent.app.bsky.feed.getPosts({ uris }, { signal })
+        return new Set(res.data.posts.map((post) => post.uri))
+      }, { signal })
+      // A post that getPosts no longer returns was deleted (or its author now hides it from us).
+      return uris.filter((uri) => !present.has(uri)).map((uri) => `bluesky:${uri}`)
     }
   }
 }

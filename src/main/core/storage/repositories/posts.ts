@@ -154,6 +154,7 @@ export class PostRepository {
   private readonly deletePost: Database.Statement
   private readonly getByUid: Database.Statement
   private readonly selectBySource: Database.Statement
+  private readonly newestBySource: Database.Statement
   private readonly deleteBySeq: Database.Statement
   private readonly maxSeq: Database.Statement
   private readonly countAll: Database.Statement
@@ -183,6 +184,7 @@ export class PostRepository {
     this.deletePost = db.prepare('DELETE FROM posts WHERE uid = ? RETURNING id')
     this.getByUid = db.prepare(`SELECT ${POST_COLUMNS} FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.uid = ?`)
     this.selectBySource = db.prepare('SELECT id FROM posts WHERE source_id = ? LIMIT ?')
+    this.newestBySource = db.prepare('SELECT uid FROM posts WHERE source_id = ? ORDER BY created_at DESC LIMIT ?')
     this.deleteBySeq = db.prepare('DELETE FROM posts WHERE id = ?')
     this.maxSeq = db.prepare('SELECT coalesce(max(id), 0) AS seq FROM posts')
     this.countAll = db.prepare('SELECT count(*) AS n FROM posts')
@@ -289,6 +291,11 @@ export class PostRepository {
       removed += count
       if (count < chunk) return removed
     }
+  }
+
+  /** Stable ids of a source's newest posts (by creation time). */
+  newestIdsBySource(sourceId: string, limit: number): string[] {
+    return (this.newestBySource.all(sourceId, limit) as Array<{ uid: string }>).map((row) => row.uid)
   }
 
   get(id: string): Post | null {
