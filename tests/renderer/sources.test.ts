@@ -19,7 +19,9 @@ const BLOG: Source = {
   lastSyncAt: Date.now() - 3 * 60_000,
   nextSyncAt: Date.now() + 12 * 60_000,
   postCount: 1234,
-  lastError: null
+  lastError: null,
+  kind: 'feed',
+  address: 'https://blog.lumora.example/feed.xml'
 }
 
 const BROKEN: Source = {
@@ -244,9 +246,29 @@ describe('the Sources panel', () => {
     type(field, 'Lumora engineering blog')
     field.form?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }))
     await flushPromises()
-    expect(fake.callsOf('sources.rename').map((c) => c.input)).toEqual([{ id: 'rss-blog', name: 'Lumora engineering blog' }])
+    expect(fake.callsOf('sources.edit').map((c) => c.input)).toEqual([{ id: 'rss-blog', name: 'Lumora engineering blog' }])
     expect(item(panel, 'Lumora engineering blog')).toBeTruthy()
     expect(document.activeElement).toBe(getByRole(panel, 'button', { name: 'Rename Lumora engineering blog' }))
+  })
+
+  test('changes a feed’s address inline, and shows the core’s sentence when it is refused', async () => {
+    const fake = await mountSources()
+    const panel = await openPanel()
+    expect(queryByRole(item(panel, 'Demo workspace'), 'button', { name: /^Change the / })).toBeNull()
+    getByRole(panel, 'button', { name: 'Change the feed address of Lumora blog' }).click()
+    await flushPromises()
+    const field = getByRole(panel, 'textbox', { name: 'New feed address for “Lumora blog”' }) as HTMLInputElement
+    expect(field.value).toBe('https://blog.lumora.example/feed.xml')
+    fake.failNext('sources.edit', new ApiError('invalid_input', 'That feed is already a source: "Old forum".'))
+    type(field, 'https://forum.example.com/feed')
+    field.form?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }))
+    await flushPromises()
+    expect(getByRole(panel, 'alert').textContent).toContain('That feed is already a source: "Old forum".')
+    type(field, 'https://blog.lumora.example/atom.xml')
+    field.form?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }))
+    await flushPromises()
+    expect(fake.callsOf('sources.edit').map((c) => c.input).at(-1)).toEqual({ id: 'rss-blog', address: 'https://blog.lumora.example/atom.xml' })
+    expect(queryByRole(panel, 'textbox', { name: /^New feed address/ })).toBeNull()
   })
 
   test('a read-only link can look but finds nothing that changes sources', async () => {

@@ -93,8 +93,11 @@ export interface SourcesApi {
    * (discovery). Fails with a plain sentence when nothing usable is there; the first sync starts at once.
    */
   addFeed(input: { url: string; name?: string }): Promise<Source>
-  /** Renames a source. */
-  rename(input: { id: string; name: string }): Promise<Source>
+  /**
+   * Edits a source: its name, and/or its address (a feed's URL; an account source's hashtag,
+   * search words, list id or author). A new address starts the source afresh and syncs it now.
+   */
+  edit(input: { id: string; name?: string; address?: string }): Promise<Source>
   /** Removes a source, with or without the posts it brought. The demo workspace can only be paused. */
   remove(input: { id: string; keepPosts: boolean }): Promise<void>
   /** Syncs a source now (also clears a "reconnect" error to try again); resolves with its new health. */

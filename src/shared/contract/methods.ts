@@ -15,7 +15,7 @@ export const CONTRACT: ContractTable = {
     list: 'read',
     setEnabled: 'full',
     addFeed: 'full',
-    rename: 'full',
+    edit: 'full',
     remove: 'full',
     syncNow: 'full',
     addAccountSource: 'full'

@@ -59,7 +59,11 @@ export const INPUT_SCHEMAS: InputSchemas = {
     list: noInput,
     setEnabled: z.object({ id: idSchema, enabled: z.boolean() }),
     addFeed: z.object({ url: z.string().trim().min(1).max(2000), name: z.string().trim().min(1).max(100).optional() }),
-    rename: z.object({ id: idSchema, name: z.string().trim().min(1).max(100) }),
+    edit: z.object({
+      id: idSchema,
+      name: z.string().trim().min(1).max(100).optional(),
+      address: z.string().trim().min(1).max(2000).optional()
+    }),
     remove: z.object({ id: idSchema, keepPosts: z.boolean() }),
     syncNow: z.object({ id: idSchema }),
     addAccountSource: z.object({

@@ -21,4 +21,11 @@ export interface Source {
   postCount: number
   /** The last error in plain words, or null. */
   lastError: string | null
+  /**
+   * What the source listens to, editable by the user: `feed` (address = the feed URL), an
+   * account source's kind (`home`, `mentions`, `hashtag`, `search`, `list`, `author`, …; address =
+   * its hashtag, words, list id or handle, or null when it needs none), or null (the demo).
+   */
+  kind: string | null
+  address: string | null
 }

@@ -177,12 +177,17 @@ export function createFakeApi(init: FakeApiInit = {}) {
             lastSyncAt: null,
             nextSyncAt: null,
             postCount: 0,
-            lastError: null
+            lastError: null,
+            kind: 'feed',
+            address: input.url
           }
           sources = [...sources, source]
           return source
         }),
-      rename: (input) => record('sources.rename', input, () => update(input.id, { name: input.name })),
+      edit: (input) =>
+        record('sources.edit', input, () =>
+          update(input.id, { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.address !== undefined ? { address: input.address } : {}) })
+        ),
       remove: (input) =>
         record('sources.remove', input, () => {
           const source = sources.find((s) => s.id === input.id)
@@ -210,7 +215,9 @@ export function createFakeApi(init: FakeApiInit = {}) {
             lastSyncAt: null,
             nextSyncAt: null,
             postCount: 0,
-            lastError: null
+            lastError: null,
+            kind: input.kind,
+            address: input.value ?? null
           }
           sources = [...sources, source]
           return source

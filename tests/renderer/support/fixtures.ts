@@ -66,5 +66,7 @@ export const DEMO_SOURCE: Source = {
   lastSyncAt: T0,
   nextSyncAt: null,
   postCount: 0,
-  lastError: null
+  lastError: null,
+  kind: null,
+  address: null
 }

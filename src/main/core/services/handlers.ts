@@ -17,6 +17,13 @@ export interface ServiceDeps {
 const DEFAULT_PAGE = 50
 const DEFAULT_SINCE = 200
 
+/** What a source listens to, from its config (never secrets: those live in the SecretStore). */
+function sourceAddress(network: string, config: Record<string, unknown>): { kind: string | null; address: string | null } {
+  if (network === 'rss') return { kind: 'feed', address: typeof config.url === 'string' ? config.url : null }
+  if (typeof config.kind !== 'string') return { kind: null, address: null }
+  return { kind: config.kind, address: typeof config.value === 'string' ? config.value : null }
+}
+
 /** Sources with their health, as the UI shows them. */
 export function listSources(store: Store): Source[] {
   return store.sources.list().map((record) => {
@@ -31,7 +38,8 @@ export function listSources(store: Store): Source[] {
       lastSyncAt: sync.lastSyncAt,
       nextSyncAt: record.enabled ? sync.nextSyncAt : null,
       postCount: store.posts.countBySource(record.id),
-      lastError: sync.lastError
+      lastError: sync.lastError,
+      ...sourceAddress(record.network, record.config)
     }
   })
 }

@@ -27,6 +27,9 @@ export interface SourceControl {
   setDemoRunning(running: boolean): void
 }
 
+/** Account source kinds that listen to something named by the user. */
+const KINDS_WITH_VALUE: readonly string[] = ['list', 'hashtag', 'search', 'author']
+
 const SOURCE_KIND_LABELS: Record<AccountSourceKind, string> = {
   home: 'Home',
   mentions: 'Mentions',
@@ -125,9 +128,30 @@ export function sourceHandlers(deps: ServiceDeps, control: SourceControl): Domai
       return health(id)
     },
 
-    rename: ({ id, name }) => {
-      existing(id)
-      store.sources.rename(id, name)
+    edit: async ({ id, name, address }) => {
+      const record = existing(id)
+      if (name !== undefined) store.sources.rename(id, name)
+      if (address !== undefined) {
+        if (record.demo) throw new ApiError('invalid_input', 'The demo workspace has no address to change.')
+        let config: Record<string, unknown>
+        if (record.network === 'rss') {
+          const url = parseWebAddress(address).href
+          const duplicate = store.sources.findByConfig('rss', 'url', url)
+          if (duplicate && duplicate.id !== id) throw new ApiError('invalid_input', `That feed is already a source: "${duplicate.name}".`)
+          config = { ...record.config, url }
+        } else {
+          if (typeof record.config.kind !== 'string' || !KINDS_WITH_VALUE.includes(record.config.kind)) {
+            throw new ApiError('invalid_input', 'This source listens to its account as a whole; there is no address to change.')
+          }
+          config = { ...record.config, value: address.replace(/^#/, '') }
+        }
+        if (JSON.stringify(config) !== JSON.stringify(record.config)) {
+          // Old posts stay; the source starts afresh from its new address.
+          control.forget(id)
+          store.sources.reconfigure(id, config)
+          await control.syncNow(id)
+        }
+      }
       announce()
       return health(id)
     },
@@ -146,7 +170,7 @@ export function sourceHandlers(deps: ServiceDeps, control: SourceControl): Domai
       if (!allowed.includes(kind)) {
         throw new ApiError('invalid_input', `A ${account.network === 'mastodon' ? 'Mastodon' : 'Bluesky'} account can listen to: ${allowed.join(', ')}.`)
       }
-      const needsValue = ['list', 'hashtag', 'search', 'author'].includes(kind)
+      const needsValue = KINDS_WITH_VALUE.includes(kind)
       if (needsValue && !value) throw new ApiError('invalid_input', `Say which ${kind === 'author' ? 'author' : kind} to follow.`)
       const id = `${account.network}-${randomUUID()}`
       const label = SOURCE_KIND_LABELS[kind]

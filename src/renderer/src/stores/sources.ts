@@ -105,9 +105,10 @@ export const useSourcesStore = defineStore('sources', () => {
     await act(id, 'sync', 'Could not sync', () => api.sources.syncNow({ id }))
   }
 
-  /** Renames a source; the answer says why not, for the rename form. */
-  async function rename(id: string, name: string): Promise<SourceResult> {
-    const result = await act(id, 'rename', 'Could not rename', () => api.sources.rename({ id, name }))
+  /** Renames a source or changes its address; the answer says why not, for the inline form. */
+  async function edit(id: string, changes: { name?: string; address?: string }): Promise<SourceResult> {
+    const what = changes.address !== undefined ? 'Could not change the address' : 'Could not rename'
+    const result = await act(id, 'rename', what, () => api.sources.edit({ id, ...changes }))
     // The form shows a failed rename next to its field, so the item does not repeat it.
     if (!result.ok) setActionError(id, null)
     if (!result.ok) return result
@@ -187,5 +188,5 @@ export const useSourcesStore = defineStore('sources', () => {
     () => void load()
   )
 
-  return { sources, status, error, pending, actionErrors, adding, health, load, setEnabled, syncNow, rename, remove, addFeed, addAccountSource }
+  return { sources, status, error, pending, actionErrors, adding, health, load, setEnabled, syncNow, edit, remove, addFeed, addAccountSource }
 })

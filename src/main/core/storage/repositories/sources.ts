@@ -57,6 +57,8 @@ export class SourceRepository {
   private readonly setEnabledStmt: Database.Statement
   private readonly renameStmt: Database.Statement
   private readonly resetCursorsStmt: Database.Statement
+  private readonly configStmt: Database.Statement
+  private readonly resetOneStmt: Database.Statement
   private readonly removeStmt: Database.Statement
   private readonly selectByConfig: Database.Statement
   private readonly selectSync: Database.Statement
@@ -70,6 +72,10 @@ export class SourceRepository {
     this.setEnabledStmt = db.prepare('UPDATE sources SET enabled = ? WHERE id = ?')
     this.renameStmt = db.prepare('UPDATE sources SET name = ? WHERE id = ?')
     this.resetCursorsStmt = db.prepare('UPDATE sync_state SET cursor = NULL, next_sync_at = NULL')
+    this.configStmt = db.prepare('UPDATE sources SET config = ? WHERE id = ?')
+    this.resetOneStmt = db.prepare(
+      "UPDATE sync_state SET cursor = NULL, next_sync_at = NULL, last_error = NULL, status = 'ok' WHERE source_id = ?"
+    )
     this.removeStmt = db.prepare('DELETE FROM sources WHERE id = ?')
     this.selectByConfig = db.prepare(
       'SELECT id, network, name, enabled, demo, config FROM sources WHERE network = ? AND json_extract(config, ?) = ?'
@@ -107,6 +113,12 @@ export class SourceRepository {
 
   rename(id: string, name: string): void {
     this.renameStmt.run(name, id)
+  }
+
+  /** Replaces what a source listens to and forgets where its sync stood (a new address, a new start). */
+  reconfigure(id: string, config: Record<string, unknown>): void {
+    this.configStmt.run(JSON.stringify(config), id)
+    this.resetOneStmt.run(id)
   }
 
   /** Removes a source and (by foreign key) its sync state. */
