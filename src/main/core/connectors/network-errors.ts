@@ -15,10 +15,9 @@ export function causeChain(error: unknown): Array<{ code?: string; name: string;
   return chain
 }
 
-/** Plain words for a failure before any response arrived. */
-export function networkReason(error: unknown): string {
-  const chain = causeChain(error)
-  for (const { code, name } of chain) {
+/** Plain words for a failure before any response arrived, or null when no code we know is in it. */
+export function knownNetworkReason(error: unknown): string | null {
+  for (const { code, name } of causeChain(error)) {
     if (name === 'TimeoutError') return 'the connection timed out'
     switch (code) {
       case 'ENOTFOUND':
@@ -46,6 +45,11 @@ export function networkReason(error: unknown): string {
         }
     }
   }
+  return null
+}
+
+/** Plain words for a failure before any response arrived. */
+export function networkReason(error: unknown): string {
   // No code we know: the innermost message is the most specific one ("bad port", ...).
-  return chain.at(-1)?.message ?? 'unknown error'
+  return knownNetworkReason(error) ?? causeChain(error).at(-1)?.message ?? 'unknown error'
 }

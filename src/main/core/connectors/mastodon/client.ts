@@ -13,6 +13,7 @@
  *   the error body, and the status code is lost: that case becomes a `server` error that says
  *   the instance answered with an error page instead of the Mastodon API.
  */
+import { knownNetworkReason } from '../network-errors'
 import { createRestAPIClient, MastoDeserializeError, MastoHttpError, MastoTimeoutError, MastoUnexpectedError, type mastodon } from 'masto'
 import { ConnectorError, type RateLimitInfo } from '../types'
 
@@ -87,24 +88,6 @@ export async function callMastodon<T>(context: ErrorContext, call: () => Promise
   }
 }
 
-/** Node's (undici's) low-level error codes, in words. */
-export const NETWORK_CODES: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'the name could not be found (check the address)',
-  EAI_AGAIN: 'the name could not be looked up (are we offline?)',
-  ECONNRESET: 'the connection was reset',
-  EPIPE: 'the connection was reset',
-  ETIMEDOUT: 'the connection timed out',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
-  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is not trusted',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate is not trusted',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate is not trusted',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another name'
-}
-
 /** The `code` of an error or of any error in its `cause` chain (bounded). */
 export function errorCode(error: unknown): string | null {
   let current: unknown = error
@@ -153,7 +136,7 @@ export function toConnectorError(error: unknown, context: ErrorContext): Connect
       return new ConnectorError('network', `lost the connection to ${host} before the answer was complete`)
     }
     if (error.message === 'fetch failed' || code !== null) {
-      const words = (code !== null ? NETWORK_CODES[code] : undefined) ?? 'the connection failed'
+      const words = knownNetworkReason(error) ?? 'the connection failed'
       return new ConnectorError('network', `could not reach ${host}: ${words}`)
     }
     // masto read an error answer that was not JSON (an HTML error page) and could not parse it.

@@ -35,11 +35,12 @@
  * stream into a 401; so redirects are followed here (at most 3), keeping the token unless the
  * hop would send it over plain http from https.
  */
+import { knownNetworkReason } from '../network-errors'
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import type { mastodon } from 'masto'
 import type { IncomingPost } from '@shared/domain/post'
 import { ConnectorError, type StreamHandlers } from '../types'
-import { DEFAULT_MASTODON_TIMEOUT_MS, errorCode, httpStatusError, instanceHost, NETWORK_CODES, normalizeInstanceUrl, seconds, toConnectorError, type ErrorContext } from './client'
+import { DEFAULT_MASTODON_TIMEOUT_MS, httpStatusError, instanceHost, normalizeInstanceUrl, seconds, toConnectorError, type ErrorContext } from './client'
 import { mapNotification, mapStatus, mastodonPostId, type MapContext } from './map'
 import type { MastodonSourceKind } from './connector'
 
@@ -312,9 +313,7 @@ export async function openMastodonStream(options: MastodonStreamOptions, handler
       if (error instanceof ConnectorError) throw error
       if (why === 'caller') return stats
       if (why === 'silence') throw silentError()
-      const code = errorCode(error)
-      const words = code !== null ? NETWORK_CODES[code] : undefined
-      throw new ConnectorError('network', `lost the live stream from ${host}: ${words ?? 'the connection was cut'}`)
+      throw new ConnectorError('network', `lost the live stream from ${host}: ${knownNetworkReason(error) ?? 'the connection was cut'}`)
     }
   } finally {
     clearTimeout(timer)
