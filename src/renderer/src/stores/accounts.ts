@@ -2,6 +2,7 @@ import { computed, onScopeDispose, ref, watch } from 'vue'
 import { defineStore } from 'pinia'
 import type { Account, AccountNetwork } from '@shared/domain/account'
 import { api } from '@renderer/lib/api'
+import { upsertById } from '@renderer/lib/collections'
 import { errorCode, errorMessage, errorSentence } from '@renderer/lib/errors'
 import { useConnectionStore } from './connection'
 
@@ -49,9 +50,7 @@ export const useAccountsStore = defineStore('accounts', () => {
   }
 
   function upsert(account: Account): void {
-    accounts.value = accounts.value.some((a) => a.id === account.id)
-      ? accounts.value.map((a) => (a.id === account.id ? account : a))
-      : [...accounts.value, account]
+    accounts.value = upsertById(accounts.value, account)
   }
 
   async function connect(network: AccountNetwork, run: () => Promise<Account>): Promise<AccountResult> {

@@ -2,6 +2,7 @@ import { computed, onScopeDispose, ref, watch } from 'vue'
 import { defineStore } from 'pinia'
 import type { OutboxItem } from '@shared/domain/outbox'
 import { api } from '@renderer/lib/api'
+import { upsertById } from '@renderer/lib/collections'
 import { errorCode, errorMessage, errorSentence } from '@renderer/lib/errors'
 import { useConnectionStore } from './connection'
 import { useSystemStore } from './system'
@@ -40,7 +41,7 @@ export const useOutboxStore = defineStore('outbox', () => {
   }
 
   function upsert(item: OutboxItem): void {
-    items.value = items.value.some((i) => i.id === item.id) ? items.value.map((i) => (i.id === item.id ? item : i)) : [item, ...items.value]
+    items.value = upsertById(items.value, item, 'start')
   }
 
   /** Queues a post or reply; resolves once the core has it durably (a second submit meanwhile is refused). */

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import type { AccountSourceKind } from '@shared/domain/account'
 import type { Source, SourceStatus } from '@shared/domain/source'
 import { api } from '@renderer/lib/api'
+import { upsertById } from '@renderer/lib/collections'
 import { errorCode, errorMessage, errorSentence } from '@renderer/lib/errors'
 import { useConnectionStore } from './connection'
 
@@ -56,9 +57,7 @@ export const useSourcesStore = defineStore('sources', () => {
 
   /** Puts an answered source into the list (it may already be there through `sources:changed`). */
   function upsert(source: Source): void {
-    sources.value = sources.value.some((s) => s.id === source.id)
-      ? sources.value.map((s) => (s.id === source.id ? source : s))
-      : [...sources.value, source]
+    sources.value = upsertById(sources.value, source)
   }
 
   function setPending(id: string, action: SourceAction | null): void {
