@@ -3,10 +3,11 @@ import { ApiRegistry, type DomainHandlers } from '../../src/main/core/api/regist
 import { ApiError } from '@shared/contract/errors'
 import { CONTRACT, contractMethods } from '@shared/contract/methods'
 import { INPUT_SCHEMAS } from '@shared/contract/schemas'
+import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 
 const settings: DomainHandlers<'settings'> = {
-  get: () => ({ theme: 'system' }),
-  update: (patch) => ({ theme: patch.theme ?? 'system' })
+  get: () => DEFAULT_SETTINGS,
+  update: (patch) => ({ ...DEFAULT_SETTINGS, ...patch })
 }
 
 function expectApiError(promise: Promise<unknown>, code: string): Promise<void> {
@@ -49,11 +50,11 @@ describe('the API registry', () => {
     registry.register('settings', settings)
     const full = { access: 'full', transport: 'web' } as const
     const read = { access: 'read', transport: 'web' } as const
-    expect(await registry.dispatch('settings', 'update', { theme: 'dark' }, full)).toEqual({ theme: 'dark' })
+    expect(await registry.dispatch('settings', 'update', { theme: 'dark' }, full)).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' })
     await expectApiError(registry.dispatch('settings', 'update', { theme: 'neon' }, full), 'invalid_input')
     await expectApiError(registry.dispatch('settings', 'update', { theme: 'dark', secret: 1 }, full), 'invalid_input')
     await expectApiError(registry.dispatch('settings', 'update', { theme: 'dark' }, read), 'forbidden')
-    expect(await registry.dispatch('settings', 'get', undefined, read)).toEqual({ theme: 'system' })
+    expect(await registry.dispatch('settings', 'get', undefined, read)).toEqual(DEFAULT_SETTINGS)
     await expectApiError(registry.dispatch('settings', 'constructor', undefined, full), 'not_found')
     await expectApiError(registry.dispatch('__proto__', 'get', undefined, full), 'not_found')
     expect(CONTRACT.settings.update).toBe('full')

@@ -4,6 +4,19 @@ import type { OutboxItem } from '../domain/outbox'
 import type { Post } from '../domain/post'
 import type { Settings } from '../domain/settings'
 import type { Source } from '../domain/source'
+import type {
+  Person,
+  RoutingRule,
+  RuleTestResult,
+  SlaPolicy,
+  Team,
+  TriageActivity,
+  TriageChange,
+  TriageConfig,
+  TriageCounters,
+  TriageNote
+} from '../domain/triage'
+import type { Intent } from '../domain/intent'
 
 /**
  * The one API contract between the UI and the core, one interface per domain.
@@ -74,13 +87,24 @@ export interface PostsApi {
   since(input: PostsSinceInput): Promise<PostPage>
   /** One post by its stable id, or null. */
   get(input: { id: string }): Promise<Post | null>
+  /** How many posts matching a column's query were stored after `afterSeq` (a column's unread count; capped at 10,000). */
+  count(input: { query: ColumnQuery; afterSeq: number }): Promise<number>
+  /**
+   * The whole conversation a post belongs to, from the store, oldest first: the chain of posts it
+   * replies to, the post itself and the replies to it that Earshot has heard.
+   */
+  thread(input: { id: string }): Promise<Post[]>
 }
 
 export interface DecksApi {
   /** All decks, in the user's order. */
   list(): Promise<Deck[]>
-  /** Creates or replaces a deck (matched by id) and returns it as stored. */
+  /** Creates or replaces a deck (matched by id) and returns it as stored; a new deck goes last. */
   save(input: { deck: Deck }): Promise<Deck>
+  /** Removes a deck. The last deck cannot be removed. */
+  remove(input: { id: string }): Promise<void>
+  /** Puts the decks in this order (every deck id, once). */
+  reorder(input: { ids: string[] }): Promise<Deck[]>
 }
 
 export interface SourcesApi {
@@ -148,6 +172,45 @@ export interface OutboxApi {
   retry(input: { id: string }): Promise<OutboxItem>
 }
 
+/**
+ * Triage: the team's setup (teams, people, routing rules, SLA targets, watchlist) and the work on
+ * posts (status, assignment, tags, notes, corrections). Changes to posts are announced with
+ * `posts:changed`; changes to the setup with `triage:config`.
+ */
+export interface TriageApi {
+  /** Teams, people, rules, SLA targets, watchlist and what the model has learned. */
+  config(): Promise<TriageConfig>
+  /** Creates or replaces a team (matched by id). */
+  saveTeam(input: { team: Team }): Promise<Team>
+  /** Removes a team; its posts and rules lose the team, its people stay without one. */
+  removeTeam(input: { id: string }): Promise<void>
+  savePerson(input: { person: Person }): Promise<Person>
+  removePerson(input: { id: string }): Promise<void>
+  /** Creates or replaces a routing rule; a new rule goes last. */
+  saveRule(input: { rule: RoutingRule }): Promise<RoutingRule>
+  removeRule(input: { id: string }): Promise<void>
+  /** Puts the rules in this order (every rule id, once). */
+  reorderRules(input: { ids: string[] }): Promise<RoutingRule[]>
+  /** What a rule would have matched among the stored posts of the last `days` days (default 7), without saving it. */
+  testRule(input: { rule: RoutingRule; days?: number }): Promise<RuleTestResult>
+  saveSla(input: { sla: SlaPolicy }): Promise<SlaPolicy>
+  /** Puts an author on the watchlist or takes them off. */
+  setWatched(input: { authorId: string; watched: boolean }): Promise<void>
+  /** Changes status, team, assignee or tags of one or many posts (bulk actions); returns them as stored. */
+  update(input: { ids: string[]; change: TriageChange }): Promise<Post[]>
+  /**
+   * A person corrects what triage said: the intent and/or the team. The correction is stored,
+   * the local model learns from it, and the post is routed again.
+   */
+  correct(input: { id: string; intent?: Intent; teamId?: string | null }): Promise<Post>
+  /** Adds an internal note to a post. */
+  addNote(input: { id: string; text: string }): Promise<TriageNote>
+  /** A post's notes and history (who changed what), oldest first. */
+  activity(input: { id: string }): Promise<TriageActivity>
+  /** Live counters: mentions today, waiting for reply, oldest unanswered, load and breaches per team. */
+  counters(): Promise<TriageCounters>
+}
+
 /** The whole contract. */
 export interface AppApi {
   system: SystemApi
@@ -157,6 +220,7 @@ export interface AppApi {
   accounts: AccountsApi
   outbox: OutboxApi
   settings: SettingsApi
+  triage: TriageApi
 }
 
 export type Domain = keyof AppApi
@@ -187,6 +251,10 @@ export interface EventMap {
   'decks:changed': { decks: Deck[] }
   /** The networks became unreachable (`online: false`, said once) or reachable again. */
   'connectivity:changed': { online: boolean; since: number }
+  /** Teams, people, rules, SLA targets, watchlist or learning changed. */
+  'triage:config': TriageConfig
+  /** A post's first-response SLA is about to run out (sent once, `warnMinutesBefore` ahead): the desktop notifies. */
+  'sla:warning': { postId: string; dueAt: number; teamName: string | null; summary: string }
 }
 export type EventName = keyof EventMap
 

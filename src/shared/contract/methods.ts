@@ -9,8 +9,8 @@ export type ContractTable = { [D in Domain]: { [M in keyof AppApi[D]]: Access } 
 
 export const CONTRACT: ContractTable = {
   system: { info: 'read' },
-  posts: { query: 'read', since: 'read', get: 'read' },
-  decks: { list: 'read', save: 'full' },
+  posts: { query: 'read', since: 'read', get: 'read', count: 'read', thread: 'read' },
+  decks: { list: 'read', save: 'full', remove: 'full', reorder: 'full' },
   sources: {
     list: 'read',
     setEnabled: 'full',
@@ -22,7 +22,26 @@ export const CONTRACT: ContractTable = {
   },
   accounts: { list: 'read', connectMastodon: 'full', startMastodonSignIn: 'full', finishMastodonSignIn: 'full', connectBluesky: 'full', disconnect: 'full' },
   outbox: { list: 'read', send: 'full', retry: 'full' },
-  settings: { get: 'read', update: 'full' }
+  settings: { get: 'read', update: 'full' },
+  triage: {
+    config: 'read',
+    saveTeam: 'full',
+    removeTeam: 'full',
+    savePerson: 'full',
+    removePerson: 'full',
+    saveRule: 'full',
+    removeRule: 'full',
+    reorderRules: 'full',
+    // Testing a rule reads stored posts and changes nothing.
+    testRule: 'read',
+    saveSla: 'full',
+    setWatched: 'full',
+    update: 'full',
+    correct: 'full',
+    addNote: 'full',
+    activity: 'read',
+    counters: 'read'
+  }
 }
 
 /** Every push event; a Record so that an event missing here is a compile error. */
@@ -34,7 +53,9 @@ const EVENTS: Record<EventName, true> = {
   'decks:changed': true,
   'connectivity:changed': true,
   'accounts:changed': true,
-  'outbox:changed': true
+  'outbox:changed': true,
+  'triage:config': true,
+  'sla:warning': true
 }
 
 export const EVENT_NAMES: readonly EventName[] = Object.freeze(Object.keys(EVENTS) as EventName[])

@@ -1,3 +1,5 @@
+import type { PostTriage } from './triage'
+
 /**
  * The network-neutral shapes every connector maps into. Times are epoch milliseconds (UTC);
  * ids are stable strings (never a local rowid) so that a future team backend can share them.
@@ -56,7 +58,8 @@ export interface PostMedia {
   height: number | null
 }
 
-export interface Post {
+/** What a connector hands to the store: a post before it has been stored and triaged. */
+export interface IncomingPost {
   /** Stable id: `network:remote post id`. */
   id: string
   /** The source (account, search, feed, demo) that delivered it. */
@@ -81,5 +84,7 @@ export interface Post {
   media: PostMedia[]
 }
 
-/** What a connector hands to the store: a post before it has been stored. */
-export type IncomingPost = Post
+/** A stored post: what the network gave, plus what triage made of it (null until classified). */
+export interface Post extends IncomingPost {
+  triage: PostTriage | null
+}

@@ -4,6 +4,7 @@
  */
 
 import type { Intent } from '../domain/intent'
+import type { Sentiment } from '../domain/triage'
 
 export { INTENTS, isIntent, type Intent } from '../domain/intent'
 
@@ -38,4 +39,34 @@ export interface TriageResult {
   priority: number
   needs_response: boolean
   factors: PriorityFactor[]
+}
+
+/** How a post addresses the brand: by its @handle, by its name, or not directly (null). */
+export type BrandAddress = 'handle' | 'name' | null
+
+/**
+ * What the classifier stores with a post in the cache (posts.intent … posts.triage_watchlist).
+ * The durable workflow (status, team, boost, SLA deadline) is joined in when the post is read.
+ */
+export interface StoredTriage {
+  /** ISO 639-1 when the network gave none (detected), else the network's tag; null when unsure. */
+  language: string | null
+  intent: Intent
+  confidence: number
+  sentiment: Sentiment
+  sentimentScore: number | null
+  needsResponse: boolean
+  /** 0 … 100 without the routing boost and the SLA factor. */
+  basePriority: number
+  /*
+   * The rest of what basePriority was computed from, kept instead of the factors themselves: the
+   * card's "why this priority" is computed again from these (with intent, confidence and sentiment)
+   * when the post is read, by the same computePriority, so it always adds up to basePriority.
+   */
+  /** How the post addressed the brand. */
+  addressed: BrandAddress
+  /** The author's followers at classification time (null: unknown). */
+  followers: number | null
+  /** Whether the author was on the watchlist at classification time. */
+  watchlist: boolean
 }
