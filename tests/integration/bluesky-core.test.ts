@@ -76,7 +76,7 @@ describe('a Bluesky account through the core', () => {
 
     const source = await call<Source>('sources', 'addAccountSource', { accountId: account.id, kind: 'notifications' })
     expect(source).toMatchObject({ network: 'bluesky', status: 'ok', lastError: null })
-    const page = await call<PostPage>('posts', 'query', { query: { type: 'source', sourceId: source.id } })
+    const page = await call<PostPage>('posts', 'query', { query: { type: 'stream', filter: { sourceIds: [source.id] } } })
     const heard = page.posts.find((post) => post.remoteId === mention.uri)
     expect(heard?.text).toMatch(/never arrived/)
     expect(heard?.author.handle).toBe('kim.test')

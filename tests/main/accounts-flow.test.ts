@@ -61,7 +61,7 @@ describe('a Mastodon account, end to end through the core', () => {
 
     const source = await call<Source>(core, 'sources', 'addAccountSource', { accountId: account.id, kind: 'mentions' })
     expect(source).toMatchObject({ network: 'mastodon', status: 'ok', postCount: 1, lastError: null })
-    const page = await call<PostPage>(core, 'posts', 'query', { query: { type: 'source', sourceId: source.id } })
+    const page = await call<PostPage>(core, 'posts', 'query', { query: { type: 'stream', filter: { sourceIds: [source.id] } } })
     const heard = page.posts[0]
     expect(heard?.text).toMatch(/will not boot/)
     expect(heard?.author).toMatchObject({ handle: 'anna@social.example', followers: 840 })
@@ -82,7 +82,7 @@ describe('a Mastodon account, end to end through the core', () => {
     server.world.post(friend, { text: 'before Earshot listened' })
     const account = await call<Account>(core, 'accounts', 'connectMastodon', { instanceUrl: server.url, accessToken: server.token })
     const source = await call<Source>(core, 'sources', 'addAccountSource', { accountId: account.id, kind: 'home' })
-    const posts = (): Promise<PostPage> => call<PostPage>(core, 'posts', 'query', { query: { type: 'source', sourceId: source.id } })
+    const posts = (): Promise<PostPage> => call<PostPage>(core, 'posts', 'query', { query: { type: 'stream', filter: { sourceIds: [source.id] } } })
     await until(async () => server.streams.length, (open) => open > 0)
 
     const live = server.world.post(friend, { text: 'Lumora Book 14 arrived today' })

@@ -45,7 +45,7 @@ describe('editing a source', () => {
     await expect(call(c, 'sources', 'edit', { id: source.id, address: server.url('/other.xml') })).rejects.toThrow(/already a source/)
     const moved = await call<Source>(c, 'sources', 'edit', { id: source.id, address: server.url('/new.xml') })
     expect(moved).toMatchObject({ name: 'Company blog', address: server.url('/new.xml'), postCount: 3, status: 'ok' })
-    const page = await call<PostPage>(c, 'posts', 'query', { query: { type: 'source', sourceId: source.id } })
+    const page = await call<PostPage>(c, 'posts', 'query', { query: { type: 'stream', filter: { sourceIds: [source.id] } } })
     expect(page.posts.map((p) => p.text)).toContain('fresh news')
     await expect(call(c, 'sources', 'edit', { id: 'demo', address: 'x' })).rejects.toThrow(/no longer exists|no address/)
   })

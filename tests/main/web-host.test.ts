@@ -67,8 +67,8 @@ describe('earshot web host', () => {
 
   it('answers contract calls for the full token and validates their input', async () => {
     const { base, tokens, core } = await start()
-    core.ingest.add([makePost(1, { text: 'Hallo Müller' }), makePost(2)])
-    const page = await call(base, '/api/posts/query', { token: tokens.full, body: { query: { type: 'search', text: 'muller' } } })
+    await core.ingest.add([makePost(1, { text: 'Hallo Müller' }), makePost(2)])
+    const page = await call(base, '/api/posts/query', { token: tokens.full, body: { query: { type: 'stream', filter: { text: 'muller' } } } })
     expect(page.status).toBe(200)
     expect((page.body.result as { posts: Array<{ id: string }> }).posts.map((p) => p.id)).toEqual(['mastodon:1'])
     const info = await call(base, '/api/system/info', { token: tokens.full })
@@ -89,7 +89,7 @@ describe('earshot web host', () => {
     expect(act.status).toBe(403)
     expect(act.body.error?.message).toMatch(/read-only/)
     const settings = await call(base, '/api/settings/get', { token: tokens.full })
-    expect(settings.body.result).toEqual({ theme: 'system' })
+    expect(settings.body.result).toMatchObject({ theme: 'system', density: 'comfortable' })
   })
 
   it('refuses calls without a token, without the X-Earshot header, or through a foreign Host name', async () => {
@@ -124,7 +124,7 @@ describe('earshot web host', () => {
     const reader = res.body.getReader()
     const decoder = new TextDecoder()
     let text = ''
-    core.ingest.add([makePost(7)])
+    void core.ingest.add([makePost(7)])
     while (!text.includes('event: posts:added')) {
       const { value, done } = await reader.read()
       if (done) break

@@ -1,3 +1,4 @@
+import { ApiError } from '@shared/contract/errors'
 import type { Source } from '@shared/domain/source'
 import type { DomainHandlers } from '../api/registry'
 import type { CoreEvents } from '../events'
@@ -69,7 +70,13 @@ export function postHandlers({ store }: ServiceDeps): DomainHandlers<'posts'> {
   return {
     query: ({ query, cursor, limit }) => store.posts.page(query, cursor, limit ?? DEFAULT_PAGE),
     since: ({ query, afterSeq, limit }) => store.posts.since(query, afterSeq, limit ?? DEFAULT_SINCE),
-    get: ({ id }) => store.posts.get(id)
+    get: ({ id }) => store.posts.get(id),
+    count: ({ query, afterSeq }) => store.posts.countSince(query, afterSeq),
+    thread: ({ id }) => {
+      const thread = store.posts.thread(id)
+      if (!thread) throw new ApiError('not_found', 'That post is no longer stored, so its conversation cannot be shown.')
+      return thread
+    }
   }
 }
 
@@ -80,6 +87,23 @@ export function deckHandlers({ store, events }: ServiceDeps): DomainHandlers<'de
       const saved = store.decks.save(deck)
       events.emit('decks:changed', { decks: store.decks.list() })
       return saved
+    },
+    remove: ({ id }) => {
+      const decks = store.decks.list()
+      if (!decks.some((deck) => deck.id === id)) throw new ApiError('not_found', 'There is no such deck (it may have been removed already).')
+      if (decks.length === 1) throw new ApiError('invalid_input', 'The last deck cannot be removed: Earshot needs one deck to show.')
+      store.decks.remove(id)
+      events.emit('decks:changed', { decks: store.decks.list() })
+    },
+    reorder: ({ ids }) => {
+      const known = new Set(store.decks.list().map((deck) => deck.id))
+      const unknown = ids.find((id) => !known.has(id))
+      if (unknown !== undefined) throw new ApiError('not_found', `There is no deck "${unknown}".`)
+      if (new Set(ids).size !== ids.length) throw new ApiError('invalid_input', 'Each deck may appear only once in the new order.')
+      store.decks.reorder(ids)
+      const decks = store.decks.list()
+      events.emit('decks:changed', { decks })
+      return decks
     }
   }
 }

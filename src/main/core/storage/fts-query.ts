@@ -70,3 +70,13 @@ function quoteTerm(word: string): string | null {
   if (!/[\p{L}\p{N}]/u.test(body)) return null
   return `"${body}"${prefix ? '*' : ''}`
 }
+
+/**
+ * Any of these words or phrases (a column's topics: products, campaigns, competitors), each taken
+ * literally as a phrase, so that "Book 14" means the two words together. Null when none of them
+ * has a letter or digit.
+ */
+export function anyOfFtsQuery(phrases: readonly string[]): string | null {
+  const terms = phrases.map((phrase) => quoteTerm(`"${phrase.replace(/"/g, ' ')}"`)).filter((term): term is string => term !== null)
+  return terms.length ? terms.join(' OR ') : null
+}
