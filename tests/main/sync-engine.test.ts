@@ -236,6 +236,7 @@ describe('sync engine with push streams', () => {
     expect(connector.opened).toBe(1)
     connector.handlers?.onPosts([makePost(10, { network: 'rss', sourceId: 'feed', text: 'streamed' })])
     connector.handlers?.onDeleted(['rss:0'])
+    await vi.advanceTimersByTimeAsync(0) // stored asynchronously, in order
     expect(store.posts.get('rss:10')?.text).toBe('streamed')
     expect(store.posts.get('rss:0')).toBeNull()
     await sync.syncNow('feed')

@@ -31,6 +31,30 @@ describe('triage intent', () => {
     expect(intentOf('Lumora opens a new office in Lisbon').intent).toBe('other')
   })
 
+  it('reads cue words in context, not in isolation', () => {
+    // "Idee" inside a question to the brand asks for an answer; it is not a suggestion.
+    expect(intentOf('Hallo @lumora, mein Lumora Book 14 Pro wacht nicht mehr aus dem Standby auf. Habt ihr eine Idee, woran das liegt?').intent).toBe('help_explicit')
+    expect(intentOf('@lumora any idea why the tablet forgets my wifi every night?').intent).toBe('help_explicit')
+    expect(intentOf('Idee für Lumora: eine Ladegrenze bei 80 %').intent).toBe('idea')
+    // A comparison or a price without a question or a buying cue is chatter or news.
+    expect(intentOf('Lumora vs Nexaro – die ewige iDskussion im Gruppenchat 🤷').intent).toBe('other')
+    expect(intentOf('A rival lowers the price of its tablet by 50 euros').intent).toBe('other')
+    expect(intentOf('Lumora vs Nexaro, which one is worth the price?').intent).toBe('purchase_intent')
+    // A question to the brand about a problem is a help request, whatever the problem words.
+    expect(intentOf('@lumora my tablet restarts every night since the update. Is this a known issue?').intent).toBe('help_explicit')
+    // "anyone else" is a problem cue only next to a problem.
+    expect(intentOf('Anyone else watching the Lumora keynote tonight?').intent).toBe('other')
+    expect(intentOf("Anyone else's Lumora tablet crashing since the update?").intent).toBe('help_implicit')
+  })
+
+  it('takes praise adjectives as praise and gives cue-less text to "other" with low confidence', () => {
+    expect(intentOf('Lumora Halo is lovely').intent).toBe('praise')
+    expect(intentOf('The new Lumora watch looks gorgeous').intent).toBe('praise')
+    const neutral = intentOf('Post number 3 about the Lumora Book 14')
+    expect(neutral.intent).toBe('other')
+    expect(neutral.confidence).toBeLessThan(0.7)
+  })
+
   it('marks the first four intents as needing a response, with a confidence', () => {
     const help = intentOf('@lumora can you help me with my order?')
     expect(help.needs_response).toBe(true)
@@ -48,6 +72,21 @@ describe('triage intent', () => {
     const after = own.classify({ id: 'x', text }, { brand })
     expect(after.intent).toBe('idea')
     expect(after.intent).not.toBe(before.intent)
+  })
+})
+
+describe('triage cue list', () => {
+  it('has no cue twice within an intent once folded (it would count double)', async () => {
+    const { compileCues } = await import('../../src/main/core/triage/cues')
+    const { fold } = await import('../../src/main/core/triage/normalize')
+    const seen = new Set<string>()
+    const twice = compileCues(fold).filter((cue) => {
+      const key = `${cue.intent}:${cue.needle}`
+      if (seen.has(key)) return true
+      seen.add(key)
+      return false
+    })
+    expect(twice.map((cue) => `${cue.intent}: ${cue.phrase}`)).toEqual([])
   })
 })
 

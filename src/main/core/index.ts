@@ -8,12 +8,18 @@ import { sourceHandlers } from './services/sources'
 import { accountHandlers, toAccount } from './services/accounts'
 import { OutboxSender } from './sync/outbox'
 import { outboxHandlers } from './services/outbox'
+import { TriageService, defaultTriageSetup, localTimeZone, triageHandlers } from './services/triage'
 import { openRepositories, type Store } from './storage'
 import { Ingest } from './sync/ingest'
 import { SyncEngine } from './sync/engine'
 import { ConnectorRegistry } from './connectors'
-import { discoverFeeds } from './connectors/rss/discover'
 import { SecretStore, PLAIN_FILE_CODEC, type SecretCodec } from './secrets/store'
+import { TriagePool } from './triage/pool'
+import { TRIAGE_WORKER_PATH } from './triage/worker-path'
+import { TriageBackfill, TriagePipeline } from './triage/pipeline'
+import { TriageLearner } from './triage/learn'
+import { TriageRouter } from './triage/routing'
+import { SlaMonitor } from './triage/sla-monitor'
 
 export interface CoreOptions extends OpenStoreOptions {
   /** Folder of earshot.db and cache.db. */
@@ -35,6 +41,24 @@ export interface CoreOptions extends OpenStoreOptions {
    * (Electron safeStorage); without one they go to a file only the user can read.
    */
   secretCodec?: SecretCodec
+  /**
+   * Worker threads that classify incoming posts (default 1). Without a built worker (the core
+   * running from TypeScript sources, as in tests) or with 0, posts are classified on the main
+   * thread in small chunks between event-loop turns.
+   */
+  triageWorkers?: number
+}
+
+/** Triage of incoming posts: the classifier pool, what learns from corrections, and the catch-up of unclassified posts. */
+export interface CoreTriage {
+  pool: TriagePool
+  pipeline: TriagePipeline
+  learner: TriageLearner
+  backfill: TriageBackfill
+  /** Teams, rules and the work on posts (the triage API's service). */
+  workflow: TriageService
+  /** Watches first-response clocks (breaches, warnings). */
+  sla: SlaMonitor
 }
 
 /** The running core: one API registry for every transport, push events, and shutdown. */
@@ -45,6 +69,7 @@ export interface Core {
   ingest: Ingest
   sync: SyncEngine
   outbox: OutboxSender
+  triage: CoreTriage
   /** How account secrets are kept: encrypted by the OS keyring, or a user-only file. */
   secretProtection: SecretCodec['protection']
   close(): void
@@ -60,13 +85,40 @@ export const DEFAULT_DEMO_SEED = 20261125
 export function openCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now
   const store = openRepositories(options.dataDir, now, options)
+  const log = (message: string): void => console.warn(`Earshot: ${message}`)
+  const pool = new TriagePool({ workers: options.triageWorkers ?? 1, workerPath: TRIAGE_WORKER_PATH, log })
   try {
     const events = new CoreEvents()
-    const ingest = new Ingest(store.posts, events)
+    const pipeline = new TriagePipeline(
+      pool,
+      () => ({ brand: store.settings.get().brand, watchlist: store.workflow.routingSetup().watchlist }),
+      (ids) => store.workflow.intentOverrides(ids)
+    )
+    const learner = new TriageLearner({
+      corrections: store.corrections,
+      pool,
+      posts: store.posts,
+      classify: (posts) => pipeline.classify(posts),
+      events,
+      brand: () => store.settings.get().brand,
+      now
+    })
+    const router = new TriageRouter(store.workflow)
+    const backfill = new TriageBackfill({ posts: store.posts, pipeline, events, log, now, onClassified: (classified, at) => router.routeNew(classified, at) })
+    // Before the first post arrives, so that the demo routes from the start.
+    store.workflow.seedOnce(() => defaultTriageSetup(localTimeZone()))
+    const ingest = new Ingest(store.posts, events, {
+      classify: (posts) => pipeline.classify(posts),
+      onStored: (stored, at) => router.routeNew(stored, at),
+      onUnclassified: () => void backfill.run(),
+      now,
+      log
+    })
     const demo = new DemoRunner({
       seed: options.demoSeed ?? DEFAULT_DEMO_SEED,
       ingest,
       sources: store.sources,
+      workflow: store.workflow,
       now,
       ...(options.demoPace === undefined ? {} : { paceFactor: options.demoPace })
     })
@@ -99,7 +151,16 @@ export function openCore(options: CoreOptions): Core {
       }
     })
     let closed = false
-    const outbox = new OutboxSender({ outbox: store.outbox, events, now, publisherFor: (accountId) => connectors.publisherFor(accountId) })
+    const outbox = new OutboxSender({
+      outbox: store.outbox,
+      events,
+      now,
+      publisherFor: (accountId) => connectors.publisherFor(accountId),
+      // A reply that went out is the team's first response to the post it answers.
+      onSent: (record) => {
+        if (record.inReplyToId) workflow.markReplied(record.inReplyToId)
+      }
+    })
 
     const deps: ServiceDeps = {
       store,
@@ -123,7 +184,8 @@ export function openCore(options: CoreOptions): Core {
         refresh: (id) => sync.refresh(id),
         forget,
         syncNow: (id) => sync.syncNow(id),
-        discoverFeeds: (url) => discoverFeeds(url, { signal: AbortSignal.timeout(20_000) }),
+        // Loaded when asked for: it brings the feed parsers, which a start does not need.
+        discoverFeeds: async (url) => (await import('./connectors/rss/discover')).discoverFeeds(url, { signal: AbortSignal.timeout(20_000) }),
         setDemoRunning: (running) => {
           if (!options.demo) return
           if (running) demo.start()
@@ -134,13 +196,20 @@ export function openCore(options: CoreOptions): Core {
     registry.register('accounts', accountHandlers(deps, secrets, connectors.verifiers(), { forget, forgetAccount: (id) => connectors.forgetAccount(id) }))
     registry.register('outbox', outboxHandlers(deps, outbox))
     registry.register('settings', settingsHandlers(deps))
+    const workflow = new TriageService(deps, { router, learner })
+    registry.register('triage', triageHandlers(workflow))
+    const sla = new SlaMonitor({ workflow: store.workflow, events, getPost: (id) => store.posts.get(id), now })
     registry.assertComplete()
 
+    // Corrections are taught before anything is classified; then posts stored before triage existed catch up.
+    learner.start()
+    void backfill.run()
     if (options.demo) demo.start()
     if (options.sync !== false) {
       sync.start()
       outbox.start()
     }
+    sla.start()
     events.emit('sources:changed', { sources: listSources(store) })
 
     return {
@@ -150,6 +219,7 @@ export function openCore(options: CoreOptions): Core {
       ingest,
       sync,
       outbox,
+      triage: { pool, pipeline, learner, backfill, workflow, sla },
       secretProtection: secrets.protection,
       close: () => {
         closed = true
@@ -157,10 +227,14 @@ export function openCore(options: CoreOptions): Core {
         demo.stop()
         sync.stop()
         outbox.stop()
+        backfill.stop()
+        sla.stop()
+        void pool.close()
         store.close()
       }
     }
   } catch (error) {
+    void pool.close()
     store.close()
     throw error
   }

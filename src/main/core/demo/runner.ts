@@ -1,7 +1,9 @@
 import type { IncomingPost } from '@shared/domain/post'
 import type { Ingest } from '../sync/ingest'
 import type { SourceRepository } from '../storage/repositories/sources'
+import type { WorkflowRepository } from '../storage/repositories/workflow'
 import { DEMO_SOURCE_ID, DemoGenerator } from './generator'
+import { DEMO_TEAM_ACTOR, HANDLED_AFTER_MS, demoOutcome } from './handled'
 
 /** How much history a fresh demo workspace starts with. */
 export const DEMO_BACKFILL_DAYS = 7
@@ -20,6 +22,8 @@ export interface DemoRunnerOptions {
   seed: number
   ingest: Ingest
   sources: SourceRepository
+  /** Where the demo team's handling of its history is recorded (see handled.ts); without it the history stays open. */
+  workflow?: Pick<WorkflowRepository, 'handleOpen'>
   now: () => number
   /** Multiplies the live delays (tests and benchmarks speed the stream up). */
   paceFactor?: number
@@ -27,8 +31,9 @@ export interface DemoRunnerOptions {
 
 /**
  * The demo workspace as a source: a week of history on first start, the gap filled after a
- * restart, then a live stream. Its cursor lives in the durable store like any source's, so the
- * same post is never generated twice and a restart continues the numbering.
+ * restart (both mostly dealt with by the demo team already, see handled.ts), then a live stream.
+ * Its cursor lives in the durable store like any source's, so the same post is never generated
+ * twice and a restart continues the numbering.
  */
 export class DemoRunner {
   private readonly generator: DemoGenerator
@@ -69,7 +74,7 @@ export class DemoRunner {
     const cursor = state.cursor ? (JSON.parse(state.cursor) as DemoCursor) : null
     const end = now()
     if (!cursor) {
-      this.store(this.generator.backfill(end, { days: DEMO_BACKFILL_DAYS, count: DEMO_BACKFILL_COUNT }), DEMO_BACKFILL_COUNT)
+      this.store(this.generator.backfill(end, { days: DEMO_BACKFILL_DAYS, count: DEMO_BACKFILL_COUNT }), DEMO_BACKFILL_COUNT, true)
       return
     }
     this.next = cursor.next
@@ -81,7 +86,7 @@ export class DemoRunner {
     for (let i = 0; i < count; i++) {
       posts.push(this.generator.post(this.next + i, Math.round(from + ((i + 0.5) / count) * gap)))
     }
-    this.store(posts, this.next + count)
+    this.store(posts, this.next + count, true)
   }
 
   private schedule(): void {
@@ -89,23 +94,38 @@ export class DemoRunner {
     this.timer = setTimeout(() => {
       const at = this.options.now()
       const posts = Array.from({ length: count }, (_unused, i) => this.generator.post(this.next + i, at))
-      this.store(posts, this.next + count)
+      this.store(posts, this.next + count, false)
       this.schedule()
     }, Math.max(1, delayMs * (this.options.paceFactor ?? 1)))
     // The demo must never keep a process alive on its own (CLI commands, tests).
     this.timer.unref?.()
   }
 
-  private store(posts: IncomingPost[], next: number): void {
-    this.options.ingest.add(posts)
+  /** Stores generated posts; `history` (backfill, gap) also records what the demo team did with them. */
+  private store(posts: IncomingPost[], next: number, history: boolean): void {
     this.next = next
-    const at = this.options.now()
-    this.options.sources.saveSyncState(DEMO_SOURCE_ID, {
-      cursor: JSON.stringify({ next } satisfies DemoCursor),
-      lastSyncAt: at,
-      nextSyncAt: null,
-      lastError: null,
-      status: 'ok'
-    })
+    // The cursor moves on once the posts are stored (classifying them takes a moment).
+    // (A failure means the store is closing: the next start continues from the last saved cursor.)
+    this.options.ingest
+      .add(posts)
+      .then((result) => {
+        // Right after storing and routing, before the UI reads them: they never look unanswered.
+        if (history) this.handleHistory(result.insertedIds)
+        this.options.sources.saveSyncState(DEMO_SOURCE_ID, {
+          cursor: JSON.stringify({ next } satisfies DemoCursor),
+          lastSyncAt: this.options.now(),
+          nextSyncAt: null,
+          lastError: null,
+          status: 'ok'
+        })
+      })
+      .catch(() => undefined)
+  }
+
+  private handleHistory(ids: string[]): void {
+    const { workflow, seed, now } = this.options
+    if (!workflow) return
+    const at = now()
+    workflow.handleOpen(ids, at - HANDLED_AFTER_MS, DEMO_TEAM_ACTOR, (clock) => demoOutcome(seed, clock, at))
   }
 }

@@ -161,12 +161,16 @@ export class SyncEngine {
     try {
       const result = await connector.fetch({ cursor: previous.cursor, signal: controller.signal })
       if (controller.signal.aborted && !this.runs.has(id)) return // removed or paused meanwhile
-      ingest.add(result.posts)
-      if (result.deletedIds.length) ingest.remove(result.deletedIds)
+      // Stored before the cursor moves on (a crash in between fetches the batch again), unless
+      // the source was removed or paused while the batch was being classified.
+      const current = (): boolean => this.runs.get(id) === run
+      await ingest.add(result.posts, { stillWanted: current })
+      if (!current()) return
+      if (result.deletedIds.length) await ingest.remove(result.deletedIds)
       if (!result.more && connector.recheck) {
         // Best effort: a failed look-up only delays noticing a deletion until the next poll.
         const gone = await connector.recheck(this.options.newestPostIds(id, RECHECK_POSTS), controller.signal).catch(() => [])
-        if (gone.length && this.runs.has(id)) ingest.remove(gone)
+        if (gone.length && this.runs.has(id)) await ingest.remove(gone)
       }
       run.failures = 0
       this.markOnline()
@@ -222,11 +226,12 @@ export class SyncEngine {
           run.streamFailures = 0
           this.markOnline()
         },
+        // Streamed batches are stored in order by the ingest queue; a store failure is the poll's to repair.
         onPosts: (posts) => {
-          if (!controller.signal.aborted) ingest.add(posts)
+          if (!controller.signal.aborted) ingest.add(posts, { stillWanted: () => !controller.signal.aborted }).catch(() => undefined)
         },
         onDeleted: (ids) => {
-          if (!controller.signal.aborted) ingest.remove(ids)
+          if (!controller.signal.aborted) ingest.remove(ids).catch(() => undefined)
         }
       }, controller.signal)
       .then(

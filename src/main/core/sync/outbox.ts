@@ -24,6 +24,8 @@ export interface OutboxSenderOptions {
   now?: () => number
   random?: () => number
   backoff?: BackoffPolicy
+  /** An item went out (triage marks the post it replies to as answered). */
+  onSent?: (record: OutboxRecord) => void
 }
 
 const SEND_TIMEOUT_MS = 60_000
@@ -148,8 +150,10 @@ export class OutboxSender {
       const timeout = setTimeout(() => controller.abort(), SEND_TIMEOUT_MS)
       try {
         const result = await publisher.publish(sending, controller.signal)
-        outbox.save({ ...sending, state: 'sent', lastError: null, remoteId: result.remoteId, remoteUrl: result.url, updatedAt: this.now() })
+        const sent: OutboxRecord = { ...sending, state: 'sent', lastError: null, remoteId: result.remoteId, remoteUrl: result.url, updatedAt: this.now() }
+        outbox.save(sent)
         this.changed()
+        this.announceSent(sent)
       } catch (error) {
         if (this.stopped) return // shutting down: the item stays 'sending' and is resent with its key
         const kind = error instanceof ConnectorError ? error.kind : 'server'
@@ -169,6 +173,15 @@ export class OutboxSender {
         clearTimeout(timeout)
         this.controllers.delete(controller)
       }
+    }
+  }
+
+  /** Outside the send's error handling: a failing listener must never make a sent item look unsent. */
+  private announceSent(record: OutboxRecord): void {
+    try {
+      this.options.onSent?.(record)
+    } catch (error) {
+      console.error('Earshot: a listener for a sent outbox item failed:', error)
     }
   }
 

@@ -55,8 +55,13 @@ export class NaiveBayes {
     return this.docs.reduce((a, b) => a + b, 0)
   }
 
-  /** Posterior probabilities per intent (in INTENTS order); unknown features are ignored. */
-  predict(featureList: readonly string[]): Float64Array {
+  /**
+   * Posterior probabilities per intent (in INTENTS order); unknown features are ignored.
+   * `temperature` > 1 flattens them: naive Bayes multiplies dozens of overlapping features
+   * (words, bigrams, 4-grams) as if independent and is nearly always "99 % sure", which would
+   * drown the rules it is mixed with.
+   */
+  predict(featureList: readonly string[], temperature = 1): Float64Array {
     const n = INTENTS.length
     const logp = new Float64Array(n)
     const docsTotal = this.examples || 1
@@ -71,7 +76,7 @@ export class NaiveBayes {
     for (let k = 0; k < n; k++) max = Math.max(max, logp[k] ?? -Infinity)
     let sum = 0
     for (let k = 0; k < n; k++) {
-      const e = Math.exp((logp[k] ?? 0) - max)
+      const e = Math.exp(((logp[k] ?? 0) - max) / temperature)
       logp[k] = e
       sum += e
     }

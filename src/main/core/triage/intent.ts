@@ -64,18 +64,51 @@ function addressed(text: PreparedText): boolean {
   return text.sentences.some((s) => s.question && s.tokens[s.tokens.length - 1] === BRAND_NAME)
 }
 
-const RULE_TEMPERATURE = 1.2
-const NO_RULE_OTHER_PRIOR = 0.35
+const RULE_TEMPERATURE = 0.8
+/** Flattens the naive Bayes posterior before mixing (see NaiveBayes.predict). */
+const BAYES_TEMPERATURE = 2
+/**
+ * With no cue at all, "nothing to do" is what the naive Bayes layer has to argue against: it
+ * only overrides when it is nearly sure (its training set is small and one author's style, so a
+ * lone word like "account" or "my" must not turn chatter into a help request).
+ */
+const NO_RULE_OTHER_PRIOR = 0.45
+/** "my …" in the languages with a sentiment lexicon: a negative post about one's own device is a problem report. */
+const POSSESSIVES = new Set(['my', 'mein', 'meine', 'meiner', 'meinem', 'meinen', 'meins'])
+
+/** Determiners that make "idea"/"Idee" in a question a request for an answer ("any idea?"). */
+const ASKING_DETERMINERS = ['any', 'an', 'a', 'some', 'eine', 'ne', 'irgendeine', 'keine', 'une', 'alguna', 'una', 'qualche', 'een', 'jakis']
+
+/** Does `needle` sit in a question sentence right after a determiner ("habt ihr eine idee, …?")? */
+function askedFor(text: PreparedText, needle: string): boolean {
+  for (const sentence of text.sentences) {
+    if (!sentence.question) continue
+    const padded = ` ${sentence.tokens.join(' ')} `
+    if (ASKING_DETERMINERS.some((d) => padded.includes(` ${d}${needle}`))) return true
+  }
+  return false
+}
 
 export function classifyIntent(text: PreparedText, sentiment: SentimentResult, model: IntentModel): IntentResult {
   const scores = new Float64Array(INTENTS.length)
   const fired: string[] = []
+  const weak = new Float64Array(INTENTS.length)
+  const supporting = new Float64Array(INTENTS.length)
+  const asks = text.questions > 0
   for (const cue of model.cues) {
-    if (text.padded.includes(cue.needle)) {
-      const k = INDEX[cue.intent]
-      scores[k] = (scores[k] ?? 0) + cue.weight
-      fired.push(cue.phrase)
-    }
+    if (!text.padded.includes(cue.needle)) continue
+    const k = cue.asksInQuestion && askedFor(text, cue.needle) ? INDEX.help_explicit : INDEX[cue.intent]
+    if (cue.supporting) supporting[k] = (supporting[k] ?? 0) + cue.weight
+    else if (cue.weak) weak[k] = (weak[k] ?? 0) + cue.weight
+    else scores[k] = (scores[k] ?? 0) + cue.weight
+    fired.push(cue.phrase)
+  }
+  // Context words ("vs", "price", "which") count only with a question or a plain cue of their own
+  // intent: "Nexaro vs Lumora, the eternal debate" and "X cuts its prices" are nothing to do.
+  for (let k = 0; k < weak.length; k++) {
+    const plain = (scores[k] ?? 0) > 0
+    if (plain) scores[k] = (scores[k] ?? 0) + (supporting[k] ?? 0)
+    if (asks || plain) scores[k] = (scores[k] ?? 0) + (weak[k] ?? 0)
   }
   const bump = (intent: Intent, value: number): void => {
     scores[INDEX[intent]] = (scores[INDEX[intent]] ?? 0) + value
@@ -84,12 +117,23 @@ export function classifyIntent(text: PreparedText, sentiment: SentimentResult, m
   const problem = scores[INDEX.help_implicit] ?? 0
   const anger = scores[INDEX.complaint] ?? 0
   const toBrand = addressed(text)
-  const asks = text.questions > 0
+  // "@brand seriously?" / "c'est une blague ?" ask nothing: the question is the anger.
+  const rhetorical = anger >= 2.5 && explicit === 0
 
   // Structure.
-  if (toBrand && asks) bump('help_explicit', 2)
-  else if (toBrand && explicit > 0) bump('help_explicit', 1)
+  if (toBrand && asks && !rhetorical) {
+    bump('help_explicit', 2)
+    // A question to the brand about a problem is a request for help, however the problem is worded.
+    if (problem > 0) {
+      bump('help_explicit', problem)
+      bump('help_implicit', -problem / 2)
+    }
+  } else if (toBrand && explicit > 0) bump('help_explicit', 1)
   if (asks && problem > 0 && explicit > 0) bump('help_explicit', 1)
+  // Negative words about one's own device without a problem cue ("my mic sounds awful in calls").
+  if (problem === 0 && anger < 2.5 && sentiment.raw <= -1.5 && text.tokens.some((t) => POSSESSIVES.has(t))) bump('help_implicit', 1.5)
+  // A problem told in anger, without asking, is a complaint: the anger is the message.
+  if (anger >= 2.5 && problem > 0 && !(asks && explicit > 0)) bump('complaint', Math.min(problem, anger))
   // A problem with no request stays implicit; a request without problem words is still explicit.
   if (problem > 0 && explicit === 0 && !toBrand) bump('help_implicit', 1)
   if (sentiment.sarcasm) bump('complaint', 2.5)
@@ -112,7 +156,7 @@ export function classifyIntent(text: PreparedText, sentiment: SentimentResult, m
     }
     for (let k = 0; k < rule.length; k++) rule[k] = (rule[k] ?? 0) / sum
   }
-  const nb = model.bayes.predict(features(withoutBrand(text.tokens)))
+  const nb = model.bayes.predict(features(withoutBrand(text.tokens)), BAYES_TEMPERATURE)
   // The more the rules say, the more they count.
   // With no rule firing, "nothing to do" is the default the model has to argue against.
   if (ruleTotal === 0) rule[INDEX.other] = 1

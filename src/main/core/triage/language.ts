@@ -29,6 +29,13 @@ export function languageFromTag(tag: string | null | undefined): string | null {
   return null
 }
 
+const ISO3_TO_1: Record<string, string> = Object.fromEntries(Object.entries(ISO1_TO_3).map(([one, three]) => [three, one]))
+
+/** ISO 639-3 (what detection gives) as ISO 639-1 (what posts store); null for 'und' or a code without one. */
+export function toIso6391(code: string): string | null {
+  return ISO3_TO_1[code] ?? null
+}
+
 /** Short, frequent, characteristic words (lower case, with their diacritics). */
 const STOP_WORDS: Record<SupportedLanguage, string[]> = {
   deu: 'der die das und ist nicht ich ein eine einen mit auf für fur wie was wer warum wieso mein meine mir mich dich ihr euch euer eure kann könnt koennt bitte danke nie wieder schon noch auch aber sehr echt gut toll geht seit dem den des bei vom zum zur ganz gar kein keine nix nichts hab habe hat sind wird wurde wäre waere doch mal jetzt heute gestern morgen hilfe oder als weil dass im nach man sich es ne nur bin gerade'.split(' '),

@@ -3,7 +3,8 @@
  * add), its contribution for this post and a reason. Pure; the weights are one exported table
  * so the settings (and later routing rules) can show or adjust them.
  */
-import type { Intent, PriorityFactor, SentimentLabel } from '@shared/triage/types'
+import type { Sentiment } from '@shared/domain/triage'
+import type { BrandAddress, Intent, PriorityFactor, SentimentLabel, StoredTriage } from '@shared/triage/types'
 
 export const PRIORITY_WEIGHTS = {
   /** Per intent: how urgent the kind of post is on its own. */
@@ -24,7 +25,9 @@ export interface PriorityInput {
   followers?: number | null
   watchlist?: boolean
   /** 'handle' when @brand is in the post, 'name' when the post opens with/asks the brand by name. */
-  addressed?: 'handle' | 'name' | null
+  addressed?: BrandAddress
+  /** A person set the intent: it counts as certain. */
+  intentCorrected?: boolean
   /** Minutes left until the first-response SLA runs out (negative: breached); omit when unknown. */
   slaMinutesLeft?: number | null
 }
@@ -48,18 +51,74 @@ function compact(n: number): string {
   return String(Math.round(n))
 }
 
+/**
+ * The SLA factor for this many minutes left until the first-response deadline (negative: breached):
+ * nothing two hours out, rising to its full weight at the deadline. Pure and exported because the
+ * stored priority leaves it out: it is added when a post is read (the clock keeps running).
+ */
+export function slaFactor(minutesLeft: number): PriorityFactor {
+  const weight = PRIORITY_WEIGHTS.sla
+  const share = minutesLeft <= 0 ? 1 : Math.max(0, 1 - minutesLeft / 120)
+  return {
+    factor: 'sla',
+    weight,
+    contribution: round1(weight * share),
+    reason: minutesLeft <= 0 ? `SLA breached ${Math.round(-minutesLeft)} min ago` : `${Math.round(minutesLeft)} min left to first response`
+  }
+}
+
+/** The intent's factor; `corrected` when a person set the intent (it then counts as certain). */
+function intentFactor(intent: Intent, confidence: number, corrected = false): PriorityFactor {
+  // A shaky classification counts a little less (but at least 60%).
+  const share = corrected ? 1 : 0.6 + 0.4 * Math.max(0, Math.min(1, confidence))
+  return {
+    factor: 'intent',
+    weight: Math.max(...Object.values(PRIORITY_WEIGHTS.intent)),
+    contribution: round1(PRIORITY_WEIGHTS.intent[intent] * share),
+    reason: `${intent.replace('_', ' ')} (${corrected ? 'corrected by a person' : `${Math.round(confidence * 100)}% sure`})`
+  }
+}
+
+function total(factors: readonly PriorityFactor[]): number {
+  return Math.max(0, Math.min(100, Math.round(factors.reduce((sum, f) => sum + f.contribution, 0))))
+}
+
+/** What being addressed adds: the full weight by @handle, half by name. */
+function addressedContribution(addressed: BrandAddress | undefined): number {
+  return addressed === 'handle' ? PRIORITY_WEIGHTS.addressed : addressed === 'name' ? PRIORITY_WEIGHTS.addressed / 2 : 0
+}
+
+/** How a post addressed the brand, read back from its `addressed` factor (that factor's inverse). */
+export function addressedFrom(factors: readonly PriorityFactor[]): BrandAddress {
+  const contribution = factors.find((f) => f.factor === 'addressed')?.contribution ?? 0
+  return contribution === addressedContribution('handle') ? 'handle' : contribution === addressedContribution('name') ? 'name' : null
+}
+
+const SENTIMENT_LABEL: Record<Sentiment, SentimentLabel> = { negative: -1, neutral: 0, positive: 1, unknown: 0 }
+
+/**
+ * A stored post's priority input (the cache keeps these instead of the factors): computePriority
+ * over it gives the stored base priority and the factors behind it, exactly as classified.
+ */
+export function storedPriorityInput(
+  stored: Pick<StoredTriage, 'intent' | 'confidence' | 'sentiment' | 'sentimentScore' | 'addressed' | 'followers' | 'watchlist'>,
+  intentCorrected = false
+): PriorityInput {
+  return {
+    intent: stored.intent,
+    confidence: stored.confidence,
+    sentiment: SENTIMENT_LABEL[stored.sentiment],
+    sentimentScore: stored.sentimentScore,
+    followers: stored.followers,
+    watchlist: stored.watchlist,
+    addressed: stored.addressed,
+    intentCorrected
+  }
+}
+
 export function computePriority(input: PriorityInput): PriorityResult {
   const w = PRIORITY_WEIGHTS
-  const factors: PriorityFactor[] = []
-  const intentWeight = w.intent[input.intent]
-  // A shaky classification counts a little less (but at least 60%).
-  const intentShare = 0.6 + 0.4 * Math.max(0, Math.min(1, input.confidence))
-  factors.push({
-    factor: 'intent',
-    weight: Math.max(...Object.values(w.intent)),
-    contribution: round1(intentWeight * intentShare),
-    reason: `${input.intent.replace('_', ' ')} (${Math.round(input.confidence * 100)}% sure)`
-  })
+  const factors: PriorityFactor[] = [intentFactor(input.intent, input.confidence, input.intentCorrected)]
   const negative = input.sentimentScore === null ? 0 : Math.max(0, -input.sentimentScore)
   factors.push({
     factor: 'negative_sentiment',
@@ -83,19 +142,9 @@ export function computePriority(input: PriorityInput): PriorityResult {
   factors.push({
     factor: 'addressed',
     weight: w.addressed,
-    contribution: input.addressed === 'handle' ? w.addressed : input.addressed === 'name' ? w.addressed / 2 : 0,
+    contribution: addressedContribution(input.addressed),
     reason: input.addressed === 'handle' ? 'brand addressed by @handle' : input.addressed === 'name' ? 'brand addressed by name' : 'brand not addressed directly'
   })
-  if (input.slaMinutesLeft != null) {
-    const left = input.slaMinutesLeft
-    const share = left <= 0 ? 1 : Math.max(0, 1 - left / 120)
-    factors.push({
-      factor: 'sla',
-      weight: w.sla,
-      contribution: round1(w.sla * share),
-      reason: left <= 0 ? `SLA breached ${Math.round(-left)} min ago` : `${Math.round(left)} min left to first response`
-    })
-  }
-  const total = factors.reduce((sum, f) => sum + f.contribution, 0)
-  return { priority: Math.max(0, Math.min(100, Math.round(total))), factors }
+  if (input.slaMinutesLeft != null) factors.push(slaFactor(input.slaMinutesLeft))
+  return { priority: total(factors), factors }
 }
