@@ -7,7 +7,7 @@ import type { Publisher } from '../sync/outbox'
 import type { Connector } from './types'
 import { ConnectorError } from './types'
 import { BLUESKY_CAPABILITIES } from './bluesky/capabilities'
-import { createRssConnector } from './rss/connector'
+import { RSS_CAPABILITIES } from './rss/capabilities'
 import {
   createMastodonConnector,
   normalizeInstanceUrl,
@@ -20,6 +20,7 @@ import {
 } from './mastodon'
 import type { BlueskySourceKind } from './bluesky/connector'
 import type * as BlueskyModule from './bluesky'
+import type * as RssModule from './rss/connector'
 import { newRecordKey } from './bluesky/record-key'
 import { parseBlueskySecret } from './bluesky/secret'
 
@@ -30,6 +31,13 @@ import { parseBlueskySecret } from './bluesky/secret'
  */
 let bluesky: Promise<typeof BlueskyModule> | null = null
 const loadBluesky = (): Promise<typeof BlueskyModule> => (bluesky ??= import('./bluesky'))
+
+/**
+ * The feed parsers (feedsmith, fast-xml-parser) are a third of the core's start-up: a feed
+ * connector loads them on its first fetch, after the first page is on screen.
+ */
+let rss: Promise<typeof RssModule> | null = null
+const loadRss = (): Promise<typeof RssModule> => (rss ??= import('./rss/connector'))
 
 /** A connector whose implementation is loaded on its first fetch. */
 function lazyConnector(network: Connector['network'], capabilities: Connector['capabilities'], load: () => Promise<Connector>): Connector {
@@ -177,7 +185,9 @@ export class ConnectorRegistry {
     switch (source.network) {
       case 'rss':
         return typeof config.url === 'string'
-          ? createRssConnector({ sourceId: source.id, feedUrl: config.url, version: this.deps.version, now: this.deps.now })
+          ? lazyConnector('rss', RSS_CAPABILITIES, async () =>
+              (await loadRss()).createRssConnector({ sourceId: source.id, feedUrl: config.url as string, version: this.deps.version, now: this.deps.now })
+            )
           : null
       case 'mastodon': {
         const account = typeof config.accountId === 'string' ? this.deps.accounts.get(config.accountId) : null

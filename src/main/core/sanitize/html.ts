@@ -42,8 +42,14 @@
  * - Inputs are cut at `MAX_POST_HTML_LENGTH` and elements deeper than `MAX_POST_HTML_NESTING`
  *   are unwrapped, so a hostile feed cannot make the renderer build a huge or deep tree.
  */
-import sanitizeHtml from 'sanitize-html'
+import { createRequire } from 'node:module'
+import type sanitizeHtml from 'sanitize-html'
 import { isAllowedExternalUrl } from '../security/external-links'
+
+// sanitize-html (with htmlparser2 and postcss) is a quarter of the core's start-up and nothing is
+// sanitized before the first page is shown: it loads on first use (synchronously: it is CommonJS).
+let sanitizer: typeof sanitizeHtml | null = null
+const loadSanitizer = (): typeof sanitizeHtml => (sanitizer ??= createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml)
 
 /** Inputs longer than this (UTF-16 code units, about 200 kB of ASCII) are cut before parsing. */
 export const MAX_POST_HTML_LENGTH = 200_000
@@ -210,7 +216,7 @@ function options(base: URL | undefined): sanitizeHtml.IOptions {
  */
 export function sanitizePostHtml(html: string, opts: SanitizeOptions = {}): string {
   if (typeof html !== 'string' || html === '') return ''
-  return sanitizeHtml(capLength(html), options(usableBase(opts.baseUrl)))
+  return loadSanitizer()(capLength(html), options(usableBase(opts.baseUrl)))
 }
 
 const ENTITY: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"' }

@@ -29,6 +29,7 @@ import type { Connector, FetchRequest, FetchResult } from '../types'
 import { decodeFeedBytes } from './decode'
 import { feedUserAgent, httpGet } from './http'
 import { parseFeedText } from './parse'
+import { RSS_CAPABILITIES } from './capabilities'
 
 /** No feed is polled more often than this, whatever it says. */
 export const MIN_POLL_MS = 15 * 60_000
@@ -160,7 +161,7 @@ export function createRssConnector(options: RssConnectorOptions): Connector {
 
   return {
     network: 'rss',
-    capabilities: { read: true, publish: false, streaming: false },
+    capabilities: RSS_CAPABILITIES,
     fetch: fetchFeed
   }
 }
