@@ -3,7 +3,7 @@
  * tested without Electron (app/security, app/window, app/menu, ipc/register, core/security).
  */
 import { join } from 'node:path'
-import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session, shell } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, screen, session, shell } from 'electron'
 import { openCore, type Core } from './core'
 import { defaultDataDir } from './core/paths'
 import { StoreOpenError } from './core/storage/errors'
@@ -11,6 +11,7 @@ import { hardenSession, hardenWebContents, isTrustedSenderFrame, isTrustedSender
 import { createMainWindow, preloadPath, resolveRendererTarget } from './app/window'
 import { acquireSingleInstance } from './app/single-instance'
 import { menuTemplate } from './app/menu'
+import { openWallWindow } from './app/wall-window'
 import { electronNativeBinding } from './app/native-binding'
 import { safeStorageCodec } from './app/secret-codec'
 import { forwardEvents, registerIpc } from './ipc/register'
@@ -29,6 +30,7 @@ const renderer = resolveRendererTarget({ isPackaged: app.isPackaged, env: proces
 const isDev = !app.isPackaged && renderer.kind === 'dev-server'
 
 let mainWindow: BrowserWindow | null = null
+let wallWindow: BrowserWindow | null = null
 let core: Core | null = null
 
 if (!acquireSingleInstance(app, () => mainWindow)) {
@@ -45,7 +47,7 @@ if (!acquireSingleInstance(app, () => mainWindow)) {
 
 function start(): void {
   hardenSession(session.defaultSession, renderer.url)
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, platform: process.platform })))
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, platform: process.platform, onOpenWall: openWall })))
 
   const nativeBinding = electronNativeBinding(app.getAppPath(), process.versions.electron)
   if (!nativeBinding) console.warn('Earshot: no better-sqlite3 build for Electron found in .electron-native/; using the one in node_modules.')
@@ -79,6 +81,18 @@ function openMainWindow(): void {
     if (mainWindow === window) mainWindow = null
   })
   mainWindow = window
+}
+
+function openWall(): void {
+  const window = openWallWindow(
+    { BrowserWindowClass: BrowserWindow, screen, target: renderer, preload: preloadPath(mainDir), appWindow: mainWindow },
+    wallWindow
+  )
+  if (!window || window === wallWindow) return
+  window.on('closed', () => {
+    if (wallWindow === window) wallWindow = null
+  })
+  wallWindow = window
 }
 
 /** Start-up failed: say why in a dialog (a desktop app has no console) and quit with code 1. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Access, EventName } from '@shared/contract/domains'
 import { ApiError, type ApiErrorCode } from '@shared/contract/errors'
+import { WALL_VIEW_PARAM, WALL_VIEW_VALUE } from '@shared/wall'
 import type { Core } from '../core'
 import { CSP_HEADER, contentSecurityPolicy } from '../core/security/csp'
 import { accessForToken, type HostTokens } from './tokens'
@@ -29,7 +30,7 @@ export interface WebHost {
   port: number
   /** Open this to get full access (sets the session cookie). */
   fullAccessUrl: string
-  /** Open this on a wall screen: it can look, never act. */
+  /** Open this on a wall screen: it can look, never act, and opens the wall presentation. */
   readOnlyUrl: string
   close(): Promise<void>
 }
@@ -235,7 +236,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         url: base,
         port,
         fullAccessUrl: `${base}?token=${tokens.full}`,
-        readOnlyUrl: `${base}?token=${tokens.read}`,
+        readOnlyUrl: `${base}?${WALL_VIEW_PARAM}=${WALL_VIEW_VALUE}&token=${tokens.read}`,
         close: () =>
           new Promise<void>((done) => {
             unsubscribe()
