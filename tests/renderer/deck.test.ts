@@ -91,7 +91,7 @@ describe('the deck', () => {
     // The column asked only for what is new, from where its page ended.
     const since = fake.callsOf('posts.since')
     expect(since.length).toBeGreaterThanOrEqual(1)
-    expect(since[0]?.input).toMatchObject({ query: { type: 'all' }, afterSeq: 5 })
+    expect(since[0]?.input).toMatchObject({ query: { type: 'stream', filter: {} }, afterSeq: 5 })
   })
 
   test('while scrolled down, new posts wait behind an "N new posts" pill that merges them', async () => {
@@ -178,7 +178,7 @@ describe('the deck', () => {
   test('scrolling near the end loads the next page with the cursor', async () => {
     const fake = createFakeApi({ decks: [{ ...DEFAULT_DECK, columns: DEFAULT_DECK.columns.slice(0, 1) }], posts: makePosts(1, 100) })
     await mountWith(fake)
-    expect(fake.callsOf('posts.query').map((call) => call.input)).toEqual([{ query: { type: 'all' }, limit: 40 }])
+    expect(fake.callsOf('posts.query').map((call) => call.input)).toEqual([{ query: { type: 'stream', filter: {} }, limit: 40 }])
     expect(articleNames('All mentions').length).toBeLessThan(40)
 
     await scrollFeed('All mentions', 40 * 150 - 900)

@@ -35,6 +35,7 @@ export function makePost(n: number, overrides: Partial<Post> = {}): Post {
     replyToId: null,
     counts: { likes: 0, reposts: 0, replies: 0 },
     media: [],
+    triage: null,
     ...overrides
   }
 }
@@ -50,9 +51,9 @@ export const DEFAULT_DECK: Deck = {
   id: 'main',
   name: 'Main deck',
   columns: [
-    { id: 'all', title: 'All mentions', query: { type: 'all' }, width: 'medium' },
-    { id: 'masto', title: 'Mastodon', query: { type: 'network', network: 'mastodon' }, width: 'narrow' },
-    { id: 'laptop', title: 'Laptop questions', query: { type: 'search', text: 'laptop' }, width: 'wide' }
+    { id: 'all', title: 'All mentions', query: { type: 'stream', filter: {} }, width: 340, collapsed: false },
+    { id: 'masto', title: 'Mastodon', query: { type: 'stream', filter: { networks: ['mastodon'] } }, width: 280, collapsed: false },
+    { id: 'laptop', title: 'Laptop questions', query: { type: 'stream', filter: { text: 'laptop' } }, width: 460, collapsed: false }
   ]
 }
 
