@@ -65,7 +65,7 @@ describe('HTTP client: calls', () => {
     const fetch = mockFetch(jsonResponse(200, { result: { posts: [], nextCursor: null, latestSeq: 7 } }))
     const client = createHttpApi({ fetch })
 
-    const page = await client.posts.query({ query: { type: 'network', network: 'mastodon' }, cursor: 'c1', limit: 20 })
+    const page = await client.posts.query({ query: { type: 'stream', filter: { networks: ['mastodon'] } }, cursor: 'c1', limit: 20 })
 
     expect(page).toEqual({ posts: [], nextCursor: null, latestSeq: 7 })
     expect(fetch).toHaveBeenCalledTimes(1)
@@ -75,7 +75,7 @@ describe('HTTP client: calls', () => {
     expect(init?.credentials).toBe('same-origin')
     expect(init?.headers).toEqual({ 'Content-Type': 'application/json', 'X-Earshot': '1' })
     expect(JSON.parse(String(init?.body))).toEqual({
-      input: { query: { type: 'network', network: 'mastodon' }, cursor: 'c1', limit: 20 }
+      input: { query: { type: 'stream', filter: { networks: ['mastodon'] } }, cursor: 'c1', limit: 20 }
     })
   })
 

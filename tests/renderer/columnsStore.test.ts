@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { ApiError } from '@shared/contract/errors'
 import { transportStatus } from '@renderer/lib/api'
-import { MAX_POSTS, PAGE_SIZE, REFRESH_INTERVAL_MS, SINCE_LIMIT, useColumnsStore } from '@renderer/stores/columns'
+import { MAX_POSTS, PAGE_SIZE, READ_MARK_PREFIX, REFRESH_INTERVAL_MS, SINCE_LIMIT, useColumnsStore } from '@renderer/stores/columns'
 import { useConnectionStore } from '@renderer/stores/connection'
 import { createFakeApi, type FakeApi } from './support/fakeApi'
 import { makePost, makePosts } from './support/fixtures'
@@ -20,7 +20,7 @@ async function openColumn(posts = makePosts(1, 10)) {
   fake = createFakeApi({ posts })
   useFake(fake)
   const store = useColumnsStore()
-  store.open(KEY, { type: 'all' })
+  store.open(KEY, { type: 'stream', filter: {} })
   await settle()
   const feed = store.feedOf(KEY)
   if (!feed) throw new Error('no feed')
@@ -181,5 +181,55 @@ describe('columns store', () => {
     release()
     await settle()
     expect(store.feedOf(KEY)).toBeUndefined()
+  })
+})
+
+describe('unread counts and read marks', () => {
+  beforeEach(() => localStorage.clear())
+
+  test('a column seen for the first time has nothing unread; what arrives afterwards is', async () => {
+    const { store, feed } = await openColumn()
+    expect(feed.readSeq).toBe(10)
+    expect(feed.unread).toBe(0)
+    expect(localStorage.getItem(`${READ_MARK_PREFIX}${KEY}`)).toBe('10')
+
+    fake.addPosts(makePosts(11, 13))
+    await vi.advanceTimersByTimeAsync(REFRESH_INTERVAL_MS)
+    await settle()
+    expect(feed.unread).toBe(3)
+    expect(fake.callsOf('posts.count').at(-1)?.input).toMatchObject({ afterSeq: 10 })
+
+    store.markAllRead(KEY)
+    expect(feed.unread).toBe(0)
+    expect(feed.readSeq).toBe(13)
+    expect(localStorage.getItem(`${READ_MARK_PREFIX}${KEY}`)).toBe('13')
+  })
+
+  test('the mark survives a reload: what arrived meanwhile counts as unread', async () => {
+    localStorage.setItem(`${READ_MARK_PREFIX}${KEY}`, '7')
+    const { feed } = await openColumn()
+    expect(feed.readSeq).toBe(7)
+    expect(feed.unread).toBe(3)
+  })
+
+  test('a mark from before a cache rebuild (beyond the newest post) starts afresh', async () => {
+    localStorage.setItem(`${READ_MARK_PREFIX}${KEY}`, '5000')
+    const { feed } = await openColumn()
+    expect(feed.readSeq).toBe(10)
+    expect(feed.unread).toBe(0)
+  })
+
+  test('a count that travelled while the reader marked all read does not bring the number back', async () => {
+    localStorage.setItem(`${READ_MARK_PREFIX}${KEY}`, '4')
+    fake = createFakeApi({ posts: makePosts(1, 10) })
+    useFake(fake)
+    const store = useColumnsStore()
+    const release = fake.hold('posts.count')
+    store.open(KEY, { type: 'stream', filter: {} })
+    await settle()
+    store.markAllRead(KEY)
+    release()
+    await settle()
+    expect(store.feedOf(KEY)?.unread).toBe(0)
   })
 })

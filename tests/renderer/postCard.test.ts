@@ -216,3 +216,54 @@ describe('PostCard media', () => {
     expect(getByRole(article, 'link', { name: /Link\s*Nimbus 14 review/ }).getAttribute('href')).toBe('https://news.example/review')
   })
 })
+
+describe('PostCard opens its conversation and comes in two densities', () => {
+  function mountCard(post: Post, props: Record<string, unknown> = {}) {
+    const wrapper = mount(PostCard, { props: { post, ...props }, attachTo: document.body })
+    wrappers.push(wrapper)
+    const article = getByRole(document.body, 'article', { name: `Post by ${post.author.displayName}` })
+    return { wrapper, article }
+  }
+
+  test('a click on the card or on “Open conversation” asks to open it; a click on a link does not', async () => {
+    const post = anna({ html: '<p>See <a href="https://example.com/" target="_blank" rel="noopener">this page</a></p>' })
+    const { wrapper, article } = mountCard(post)
+    const link = getByRole(article, 'link', { name: 'this page' })
+    // The test environment would follow the link for real; the browser opens a new tab instead.
+    link.addEventListener('click', (event) => event.preventDefault())
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))
+    expect(wrapper.emitted('open')).toBeUndefined()
+    article.querySelector('.post-text')?.dispatchEvent(new MouseEvent('click', { bubbles: true }))
+    expect(wrapper.emitted('open')).toEqual([[post]])
+    getByRole(article, 'button', { name: 'Open conversation' }).click()
+    expect(wrapper.emitted('open')).toHaveLength(2)
+  })
+
+  test('selecting text in a card is not a click to open it', () => {
+    const { wrapper, article } = mountCard(anna())
+    const text = article.querySelector('.post-text') as HTMLElement
+    const range = document.createRange()
+    range.selectNodeContents(text)
+    const selection = window.getSelection()
+    selection?.removeAllRanges()
+    selection?.addRange(range)
+    text.dispatchEvent(new MouseEvent('click', { bubbles: true }))
+    selection?.removeAllRanges()
+    expect(wrapper.emitted('open')).toBeUndefined()
+  })
+
+  test('in its thread the opened post is marked current and has no “Open conversation”', () => {
+    const { article } = mountCard(anna(), { current: true, hideOpen: true })
+    expect(article.getAttribute('aria-current')).toBe('true')
+    expect(queryByRole(article, 'button', { name: 'Open conversation' })).toBeNull()
+  })
+
+  test('compact shows the same facts: author, handle, followers, time, text, network, counts', () => {
+    const { article } = mountCard(anna(), { density: 'compact' })
+    expect(article.classList.contains('post--compact')).toBe(true)
+    const text = accessibleText(article)
+    for (const fact of ['Anna Schmidt', '@anna@social.example', '12,345 followers', '3 minutes ago', 'Mein Nimbus 14', 'Mastodon', '1,234 likes']) {
+      expect(text).toContain(fact)
+    }
+  })
+})

@@ -69,6 +69,7 @@ export function roleOf(el: Element): string | null {
       if (type === 'radio') return 'radio'
       if (type === 'checkbox') return 'checkbox'
       if (type === 'button' || type === 'submit') return 'button'
+      if (type === 'search') return 'searchbox'
       return 'textbox'
     }
     default:

@@ -1,4 +1,5 @@
 import { computed, nextTick, ref, toValue, type MaybeRefOrGetter, type Ref } from 'vue'
+import { isTyping } from './useShortcuts'
 
 /** What the navigation needs from the list component (VirtualList's exposed API). */
 export interface NavigableList {
@@ -15,8 +16,12 @@ function nextFrame(): Promise<void> {
   })
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+/** The index of the list row that holds `target` (a card or anything in it), or null. */
+export function rowIndexOf(target: EventTarget | null): number | null {
+  if (!(target instanceof Element)) return null
+  const row = target.closest<HTMLElement>('[data-index]')
+  const value = row ? Number(row.dataset.index) : NaN
+  return Number.isInteger(value) ? value : null
 }
 
 /**
@@ -43,15 +48,8 @@ export function useFeedNavigation(list: Ref<NavigableList | null>, count: MaybeR
     return list.value?.element?.querySelector<HTMLElement>(`[data-index="${index}"] article`) ?? null
   }
 
-  function indexOf(target: EventTarget | null): number | null {
-    if (!(target instanceof Element)) return null
-    const row = target.closest<HTMLElement>('[data-index]')
-    const value = row ? Number(row.dataset.index) : NaN
-    return Number.isInteger(value) ? value : null
-  }
-
   function onFocusIn(event: FocusEvent): void {
-    const index = indexOf(event.target)
+    const index = rowIndexOf(event.target)
     if (index !== null) active.value = index
   }
 
@@ -76,7 +74,7 @@ export function useFeedNavigation(list: Ref<NavigableList | null>, count: MaybeR
   /** Handles j/k/↓/↑/PageDown/PageUp inside the feed; true when the key was used. */
   function onKeydown(event: KeyboardEvent): boolean {
     if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return false
-    const from = indexOf(event.target)
+    const from = rowIndexOf(event.target)
     if (from === null) return false
     let delta = 0
     if (event.key === 'j' || event.key === 'ArrowDown' || event.key === 'PageDown') delta = 1

@@ -105,15 +105,22 @@ export function formatClock(time: number): string {
 }
 
 let languageNames: Intl.DisplayNames | null = null
+/** Intl.DisplayNames is slow per call (~1 ms) and every card asks: a handful of codes, remembered. */
+const languageCache = new Map<string, string>()
 
 /** "de" -> "German"; unknown codes come back as given. */
 export function languageName(code: string): string {
-  try {
-    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' })
-    return languageNames.of(code) ?? code
-  } catch {
-    return code
+  let name = languageCache.get(code)
+  if (name === undefined) {
+    try {
+      languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' })
+      name = languageNames.of(code) ?? code
+    } catch {
+      name = code
+    }
+    languageCache.set(code, name)
   }
+  return name
 }
 
 /** "Anna Schmidt" -> "AS", "@brand" -> "B". */

@@ -1,9 +1,24 @@
+import type { ColumnQuery } from '@shared/domain/column'
 import type { Post } from '@shared/domain/post'
 
 /**
  * Pure helpers that keep a column's in-memory list in order: newest first by creation time,
- * ties broken by id so that two lists with the same posts always read the same.
+ * ties broken by id so that two lists with the same posts always read the same — or, for the
+ * needs-reply queue, exactly as the core sent it.
  */
+
+/**
+ * How a column's list is ordered. `time`: newest first, so new posts go on top and pages merge
+ * by time. `server`: the core's order (the queue: most urgent first, by priority and SLA time
+ * left, which changes with every triage change and the clock), so the list is only ever replaced
+ * by a fresh answer or extended by the next page of the same answer.
+ */
+export type ColumnOrder = 'time' | 'server'
+
+/** The one place that decides how a column is ordered. */
+export function columnOrder(query: ColumnQuery): ColumnOrder {
+  return query.type === 'needs-reply' ? 'server' : 'time'
+}
 
 /** Sort order of a column: negative when `a` comes first (is newer). */
 export function comparePosts(a: Post, b: Post): number {
@@ -18,6 +33,30 @@ export function mergePosts(existing: readonly Post[], incoming: readonly Post[])
   for (const post of existing) byId.set(post.id, post)
   for (const post of incoming) byId.set(post.id, post)
   return [...byId.values()].sort(comparePosts)
+}
+
+/**
+ * Adds an older page below the list: by time, a merge; in server order, the page as sent
+ * (without posts already shown: a post may have moved between two pages).
+ */
+export function appendOlder(order: ColumnOrder, shown: readonly Post[], older: readonly Post[]): Post[] {
+  if (order === 'time') return mergePosts(shown, older)
+  const known = idsOf(shown)
+  return [...shown, ...older.filter((post) => !known.has(post.id))]
+}
+
+/**
+ * A fresh first page of a server-ordered list, laid over what is shown, when that moves nothing:
+ * the shown posts keep their places and only change in place or gain posts below. Null when the
+ * order changed (a post came, went or moved) — then the fresh page must replace the list.
+ * `complete` says the page is the whole list (there is no next page).
+ */
+export function overlayPage(shown: readonly Post[], page: readonly Post[], complete: boolean): Post[] | null {
+  const common = Math.min(shown.length, page.length)
+  for (let i = 0; i < common; i++) if (shown[i]?.id !== page[i]?.id) return null
+  if (page.length >= shown.length) return [...page]
+  // Fewer posts than shown: fine when the rest lies beyond this page, not when they left the list.
+  return complete ? null : [...page, ...shown.slice(page.length)]
 }
 
 /** Ids in a list, for de-duplication. */

@@ -4,7 +4,7 @@ import type { ColumnQuery } from '@shared/domain/column'
 import type { Post } from '@shared/domain/post'
 import { api } from '@renderer/lib/api'
 import { errorMessage } from '@renderer/lib/errors'
-import { applyPostChanges, comparePosts, idsOf, mergePosts } from '@renderer/lib/timeline'
+import { appendOlder, applyPostChanges, columnOrder, comparePosts, idsOf, mergePosts, overlayPage, type ColumnOrder } from '@renderer/lib/timeline'
 import { useConnectionStore } from './connection'
 
 /** Posts per page when a column opens or scrolls into history. */
@@ -17,9 +17,37 @@ export const MAX_POSTS = 1000
 export const MAX_HISTORY = 3000
 /** At most one `posts.since` per column per this many ms; events in between are coalesced. */
 export const REFRESH_INTERVAL_MS = 500
+/**
+ * A server-ordered column (the queue) is read again this often even when nothing happens: its
+ * order drifts with the clock, as the SLA time left counts in the priority.
+ */
+export const QUEUE_DRIFT_MS = 60_000
 /** Pages walked to find our place again after older posts were dropped. */
 const RESYNC_MAX_PAGES = 25
 const RESYNC_PAGE_SIZE = 200
+/** Where a column's read mark lives in this browser: the prefix plus the column's key. */
+export const READ_MARK_PREFIX = 'earshot:read:'
+
+/**
+ * The read mark is per screen, not shared: two people on two browsers read at their own pace.
+ * It is an ingest sequence ("everything stored up to here has been seen").
+ */
+export function readMarkOf(key: string): number | null {
+  try {
+    const value = Number(globalThis.localStorage?.getItem(READ_MARK_PREFIX + key))
+    return Number.isInteger(value) && value > 0 ? value : null
+  } catch {
+    return null
+  }
+}
+
+function saveReadMark(key: string, seq: number): void {
+  try {
+    globalThis.localStorage?.setItem(READ_MARK_PREFIX + key, String(seq))
+  } catch {
+    // Storage can be disabled; the mark then lasts until the page reloads.
+  }
+}
 
 /**
  * Where the column's history continues:
@@ -33,12 +61,21 @@ export type FeedHistory = { kind: 'cursor'; cursor: string } | { kind: 'resync' 
 export interface ColumnFeed {
   readonly key: string
   query: ColumnQuery
-  /** What the column shows, newest first. */
+  /** Newest first (`time`), or as the core sent it (`server`: the needs-reply queue). */
+  readonly order: ColumnOrder
+  /** What the column shows, in its order. */
   posts: readonly Post[]
-  /** Arrived while the reader was scrolled down: announced by the "N new posts" pill. */
+  /**
+   * Waiting while the reader is scrolled down, behind the pill: a stream's new posts, or a
+   * server-ordered column's fresh first page.
+   */
   held: readonly Post[]
-  /** More arrived than we hold: showing them replaces the list instead of merging. */
-  heldOverflow: boolean
+  /**
+   * How showing `held` goes on: null merges them on top (a stream's new posts); otherwise they
+   * replace the list and history continues from here (more arrived than a stream holds, or a
+   * queue's fresh first page).
+   */
+  heldReplaces: FeedHistory | null
   status: 'loading' | 'ready' | 'error'
   error: string | null
   history: FeedHistory
@@ -48,6 +85,10 @@ export interface ColumnFeed {
   latestSeq: number
   /** Whether the reader is at the top, where new posts may appear at once. */
   atTop: boolean
+  /** The ingest sequence the reader has marked as read: posts stored after it are unread. */
+  readSeq: number
+  /** Posts matching the column stored after `readSeq` (as `posts.count` answers: capped at 10,000). */
+  unread: number
 }
 
 interface FeedRuntime {
@@ -98,16 +139,19 @@ export const useColumnsStore = defineStore('columns', () => {
     const feed = shallowReactive<ColumnFeed>({
       key,
       query: plain(query),
+      order: columnOrder(query),
       posts: [],
       held: [],
-      heldOverflow: false,
+      heldReplaces: null,
       status: 'loading',
       error: null,
       history: { kind: 'end' },
       loadingMore: false,
       moreError: null,
       latestSeq: 0,
-      atTop: true
+      atTop: true,
+      readSeq: 0,
+      unread: 0
     })
     feeds.set(key, feed)
     runtimes.set(key, { generation: 0, inFlight: false, pending: false, lastStart: 0, timer: null, announcedSeq: 0 })
@@ -145,12 +189,18 @@ export const useColumnsStore = defineStore('columns', () => {
     try {
       const page = await api.posts.query({ query: plain(feed.query), limit: PAGE_SIZE })
       if (!isCurrent(key, runtime, generation)) return
-      feed.posts = [...page.posts].sort(comparePosts)
+      feed.posts = feed.order === 'time' ? [...page.posts].sort(comparePosts) : page.posts
       feed.held = []
-      feed.heldOverflow = false
+      feed.heldReplaces = null
       feed.history = cursorOf(page.nextCursor)
       feed.latestSeq = page.latestSeq
       feed.status = 'ready'
+      // First time this column is seen here: nothing is unread yet. A mark beyond the store's
+      // newest post means the cache was rebuilt (sequences start again): start afresh too.
+      const mark = readMarkOf(key)
+      feed.readSeq = mark === null || mark > page.latestSeq ? page.latestSeq : mark
+      if (feed.readSeq !== mark) saveReadMark(key, feed.readSeq)
+      void countUnread(key)
       if (runtime.announcedSeq > feed.latestSeq) requestNewer(key)
     } catch (e) {
       if (!isCurrent(key, runtime, generation)) return
@@ -168,7 +218,11 @@ export const useColumnsStore = defineStore('columns', () => {
    * reads its newest page again instead of asking for each post.
    */
   function reloadAll(): void {
-    for (const [key, feed] of feeds) void load(key, { keepShown: feed.status === 'ready' })
+    for (const [key, feed] of feeds) {
+      // A server-ordered column's refresh reads its first page anyway, and waits while the reader is scrolled down.
+      if (feed.order === 'server' && feed.status === 'ready') requestNewer(key)
+      else void load(key, { keepShown: feed.status === 'ready' })
+    }
   }
 
   /** Walks from the newest page to our oldest post and returns what follows it. */
@@ -211,7 +265,7 @@ export const useColumnsStore = defineStore('columns', () => {
               .then((page) => ({ posts: page.posts, history: cursorOf(page.nextCursor) }))
           : await resync(feed)
       if (!isCurrent(key, runtime, generation)) return
-      feed.posts = mergePosts(feed.posts, result.posts)
+      feed.posts = appendOlder(feed.order, feed.posts, result.posts)
       feed.history = result.history.kind !== 'end' && feed.posts.length >= MAX_HISTORY ? { kind: 'limit' } : result.history
     } catch (e) {
       if (!isCurrent(key, runtime, generation)) return
@@ -253,7 +307,7 @@ export const useColumnsStore = defineStore('columns', () => {
         feed.history = { kind: 'resync' }
       } else {
         feed.held = newest
-        feed.heldOverflow = true
+        feed.heldReplaces = { kind: 'resync' }
       }
       return
     }
@@ -270,23 +324,54 @@ export const useColumnsStore = defineStore('columns', () => {
       const held = mergePosts(feed.held, fresh)
       if (held.length > MAX_POSTS) {
         feed.held = held.slice(0, MAX_POSTS)
-        feed.heldOverflow = true
+        feed.heldReplaces = { kind: 'resync' }
       } else {
         feed.held = held
       }
     }
   }
 
+  /**
+   * A server-ordered column's fresh first page. At the top it replaces the list; scrolled down it
+   * waits behind the pill — unless it moves nothing the reader sees (then it is laid over the list).
+   */
+  function receivePage(feed: ColumnFeed, posts: readonly Post[], history: FeedHistory): void {
+    const overlaid = overlayPage(feed.posts, posts, history.kind === 'end')
+    if (overlaid || feed.atTop) {
+      // A longer list than the page keeps its own way into history.
+      if (!overlaid || overlaid.length === posts.length) feed.history = history
+      feed.posts = overlaid ?? posts
+      feed.held = []
+      feed.heldReplaces = null
+    } else {
+      feed.held = posts
+      feed.heldReplaces = history
+    }
+  }
+
+  /**
+   * What changed since the column last looked. By time: the posts stored after its sequence.
+   * In server order any change may move any post, so the first page is read again.
+   */
   async function fetchNewer(key: string): Promise<void> {
     const feed = feeds.get(key)
     const runtime = runtimes.get(key)
     if (!feed || !runtime || feed.status !== 'ready') return
     const generation = runtime.generation
     try {
+      if (feed.order === 'server') {
+        const page = await api.posts.query({ query: plain(feed.query), limit: PAGE_SIZE })
+        if (!isCurrent(key, runtime, generation)) return
+        feed.latestSeq = Math.max(feed.latestSeq, page.latestSeq)
+        receivePage(feed, page.posts, cursorOf(page.nextCursor))
+        await countUnread(key)
+        return
+      }
       const page = await api.posts.since({ query: plain(feed.query), afterSeq: feed.latestSeq, limit: SINCE_LIMIT })
       if (!isCurrent(key, runtime, generation)) return
       feed.latestSeq = Math.max(feed.latestSeq, page.latestSeq)
       receive(feed, page.posts, page.posts.length >= SINCE_LIMIT)
+      if (page.posts.length > 0) await countUnread(key)
     } catch (e) {
       // The column keeps what it shows; the connection banner explains an outage, and the
       // next event or reconnect asks again.
@@ -331,24 +416,49 @@ export const useColumnsStore = defineStore('columns', () => {
     void runNewer(key, runtime)
   }
 
+  /** Asks the core how many of the column's posts arrived after its read mark. */
+  async function countUnread(key: string): Promise<void> {
+    const feed = feeds.get(key)
+    const runtime = runtimes.get(key)
+    if (!feed || !runtime) return
+    const generation = runtime.generation
+    const readSeq = feed.readSeq
+    try {
+      const unread = await api.posts.count({ query: plain(feed.query), afterSeq: readSeq })
+      // A "mark all read" while the count travelled wins over the count.
+      if (isCurrent(key, runtime, generation) && feed.readSeq === readSeq) feed.unread = unread
+    } catch (e) {
+      console.warn(`Earshot: could not count a column's unread posts: ${errorMessage(e)}`)
+    }
+  }
+
+  /** Everything the column has received so far counts as read, on this screen. */
+  function markAllRead(key: string): void {
+    const feed = feeds.get(key)
+    if (!feed || feed.status !== 'ready') return
+    feed.readSeq = feed.latestSeq
+    feed.unread = 0
+    saveReadMark(key, feed.readSeq)
+  }
+
   /** Reports whether the reader is at the top of a column. */
   function setAtTop(key: string, atTop: boolean): void {
     const feed = feeds.get(key)
     if (feed && feed.atTop !== atTop) feed.atTop = atTop
   }
 
-  /** Merges the held posts into the list (the "N new posts" pill). */
+  /** Shows what waits behind the pill ("N new posts", "Queue changed"). */
   function showNew(key: string): void {
     const feed = feeds.get(key)
-    if (!feed || feed.held.length === 0) return
-    if (feed.heldOverflow) {
+    if (!feed || (feed.held.length === 0 && !feed.heldReplaces)) return
+    if (feed.heldReplaces) {
       feed.posts = feed.held
-      feed.history = { kind: 'resync' }
+      feed.history = feed.heldReplaces
     } else {
       insert(feed, feed.held)
     }
     feed.held = []
-    feed.heldOverflow = false
+    feed.heldReplaces = null
   }
 
   /** Edited or deleted upstream: fetch each affected post once and update every column. */
@@ -380,11 +490,31 @@ export const useColumnsStore = defineStore('columns', () => {
       if (feed.status === 'ready' && latestSeq > feed.latestSeq) requestNewer(key)
     }
   })
+  /** Triage changes move posts in and out of columns (a replied post leaves "Needs a reply"). */
+  let recountTimer: ReturnType<typeof setTimeout> | null = null
+  function recountSoon(): void {
+    if (recountTimer) return
+    recountTimer = setTimeout(() => {
+      recountTimer = null
+      for (const [key, feed] of feeds) if (feed.status === 'ready') void countUnread(key)
+    }, REFRESH_INTERVAL_MS)
+  }
+
   const stopChanged = api.on('posts:changed', ({ ids }) => {
     // An empty list is the core's way of saying "too many to list: reload".
     if (ids.length === 0) reloadAll()
-    else void applyChanged(ids)
+    else {
+      void applyChanged(ids)
+      recountSoon()
+      // A change to any post (even one not shown) may move posts in or out of a queue or reorder it.
+      refreshServerOrdered()
+    }
   })
+
+  function refreshServerOrdered(): void {
+    for (const [key, feed] of feeds) if (feed.order === 'server' && feed.status === 'ready') requestNewer(key)
+  }
+  const drift = setInterval(refreshServerOrdered, QUEUE_DRIFT_MS)
 
   // Back online: events may have been missed while away, so every column asks what is new.
   const connection = useConnectionStore()
@@ -401,8 +531,10 @@ export const useColumnsStore = defineStore('columns', () => {
   onScopeDispose(() => {
     stopAdded()
     stopChanged()
+    clearInterval(drift)
+    if (recountTimer) clearTimeout(recountTimer)
     for (const key of [...feeds.keys()]) close(key)
   })
 
-  return { feedOf, open, close, load, reloadAll, loadMore, requestNewer, setAtTop, showNew, applyChanged }
+  return { feedOf, open, close, load, reloadAll, loadMore, requestNewer, setAtTop, showNew, applyChanged, countUnread, markAllRead }
 })

@@ -1,6 +1,6 @@
 import { computed, onScopeDispose, ref, watch } from 'vue'
 import { defineStore } from 'pinia'
-import { DEFAULT_SETTINGS, type Settings, type ThemePreference } from '@shared/domain/settings'
+import { DEFAULT_SETTINGS, type Density, type Settings, type ThemePreference } from '@shared/domain/settings'
 import { api } from '@renderer/lib/api'
 import { errorMessage } from '@renderer/lib/errors'
 import { useConnectionStore } from './connection'
@@ -26,11 +26,26 @@ function readLocalTheme(): ThemePreference | null {
   }
 }
 
-function writeLocalTheme(theme: ThemePreference): void {
+function writeLocal(key: string, value: string): void {
   try {
-    globalThis.localStorage?.setItem(LOCAL_THEME_KEY, theme)
+    globalThis.localStorage?.setItem(key, value)
   } catch {
     // Storage can be disabled; the choice then lasts until the page reloads.
+  }
+}
+
+function writeLocalTheme(theme: ThemePreference): void {
+  writeLocal(LOCAL_THEME_KEY, theme)
+}
+
+const LOCAL_DENSITY_KEY = 'earshot:density'
+
+function readLocalDensity(): Density | null {
+  try {
+    const value = globalThis.localStorage?.getItem(LOCAL_DENSITY_KEY)
+    return value === 'compact' || value === 'comfortable' ? value : null
+  } catch {
+    return null
   }
 }
 
@@ -44,6 +59,29 @@ export const useSettingsStore = defineStore('settings', () => {
   const theme = computed<ThemePreference>(() =>
     system.readOnly && localTheme.value ? localTheme.value : (settings.value?.theme ?? DEFAULT_SETTINGS.theme)
   )
+
+  /** How dense post cards are; a read-only screen may choose its own, kept in this browser. */
+  const localDensity = ref<Density | null>(readLocalDensity())
+  const density = computed<Density>(() =>
+    system.readOnly && localDensity.value ? localDensity.value : (settings.value?.density ?? DEFAULT_SETTINGS.density)
+  )
+
+  async function setDensity(next: Density): Promise<void> {
+    if (system.readOnly) {
+      localDensity.value = next
+      writeLocal(LOCAL_DENSITY_KEY, next)
+      return
+    }
+    const before = settings.value
+    settings.value = { ...(before ?? DEFAULT_SETTINGS), density: next }
+    try {
+      settings.value = await api.settings.update({ density: next })
+      error.value = null
+    } catch (e) {
+      settings.value = before
+      error.value = errorMessage(e)
+    }
+  }
 
   async function load(): Promise<void> {
     try {
@@ -82,5 +120,5 @@ export const useSettingsStore = defineStore('settings', () => {
     () => void load()
   )
 
-  return { settings, theme, error, load, setTheme }
+  return { settings, theme, density, error, load, setTheme, setDensity }
 })
