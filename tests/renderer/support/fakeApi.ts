@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@shared/domain/settings'
 import type { Source } from '@shared/domain/source'
 import type { Account } from '@shared/domain/account'
 import type { OutboxItem } from '@shared/domain/outbox'
+import { DEFAULT_SLA, OPEN_STATUSES, type TriageActivity, type TriageConfig, type TriageCounters } from '@shared/domain/triage'
 
 /**
  * An in-memory implementation of the whole contract for renderer tests: posts with an ingest
@@ -26,6 +27,8 @@ export interface FakeApiInit {
   settings?: Settings
   info?: Partial<SystemInfo>
   accounts?: Account[]
+  /** The triage setup (teams, people, rules, SLA, learning, watchlist). */
+  triage?: Partial<TriageConfig>
 }
 
 /** The only code the fake's Mastodon sign-in accepts. */
@@ -42,21 +45,57 @@ function newestFirst(a: Post, b: Post): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0
 }
 
-function matches(query: ColumnQuery, post: Post): boolean {
-  switch (query.type) {
-    case 'all':
-      return true
-    case 'network':
-      return post.network === query.network
-    case 'source':
-      return post.sourceId === query.sourceId
-    case 'search':
-      return post.text.toLowerCase().includes(query.text.toLowerCase())
-  }
+/** As the core orders the needs-reply queue: most urgent first (the priority includes the SLA time left), then newest. */
+function mostUrgentFirst(a: Post, b: Post): number {
+  return (b.triage?.priority ?? 0) - (a.triage?.priority ?? 0) || newestFirst(a, b)
 }
 
-function cursorOf(post: Post): string {
-  return `${post.createdAt}|${post.id}`
+function orderOf(query: ColumnQuery): (a: Post, b: Post) => number {
+  return query.type === 'needs-reply' ? mostUrgentFirst : newestFirst
+}
+
+/**
+ * A rough stand-in for the core's full-text search: terms ("phrases" count as one) must all
+ * appear, `prefix*` matches the start of a word, NOT excludes, OR between alternatives.
+ */
+function textMatches(text: string, search: string): boolean {
+  const haystack = text.toLowerCase()
+  return search.split(/\s+OR\s+/).some((alternative) => {
+    const terms = alternative.match(/NOT\s+("[^"]*"|\S+)|"[^"]*"|\S+/g) ?? []
+    return terms
+      .filter((term) => term !== 'AND')
+      .every((term) => {
+        const negated = term.startsWith('NOT ')
+        const word = term.replace(/^NOT\s+/, '').replace(/"/g, '').toLowerCase()
+        const found = word.endsWith('*') ? new RegExp(`\\b${word.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(haystack) : haystack.includes(word)
+        return negated ? !found : found
+      })
+  })
+}
+
+function matches(query: ColumnQuery, post: Post): boolean {
+  const f = query.filter
+  const t = post.triage
+  if (query.type === 'needs-reply' && !(t?.needsResponse && OPEN_STATUSES.includes(t.status))) return false
+  if (f.networks?.length && !f.networks.includes(post.network)) return false
+  if (f.sourceIds?.length && !f.sourceIds.includes(post.sourceId)) return false
+  if (f.languages?.length && !(post.language && f.languages.includes(post.language))) return false
+  if (f.sentiments?.length && !(t && f.sentiments.includes(t.sentiment))) return false
+  if (f.intents?.length && !(t && f.intents.includes(t.intent))) return false
+  if (f.statuses?.length && !(t && f.statuses.includes(t.status))) return false
+  if (f.teamIds?.length && !(t?.teamId && f.teamIds.includes(t.teamId))) return false
+  if (f.assignees?.length && !(t?.assignee && f.assignees.includes(t.assignee))) return false
+  if (f.watchlistOnly && !t?.watched) return false
+  if (f.minFollowers && post.author.followers < f.minFollowers) return false
+  if (f.topics?.length && !f.topics.some((topic) => post.text.toLowerCase().includes(topic.toLowerCase()))) return false
+  if (f.hasMedia && post.media.length === 0) return false
+  if (f.withinHours && post.createdAt < Date.now() - f.withinHours * 3_600_000) return false
+  if (f.text && !textMatches(post.text, f.text)) return false
+  return true
+}
+
+function cursorOf(query: ColumnQuery, post: Post): string {
+  return query.type === 'needs-reply' ? `${post.createdAt}|${post.id}|${post.triage?.priority ?? 0}` : `${post.createdAt}|${post.id}`
 }
 
 export function createFakeApi(init: FakeApiInit = {}) {
@@ -69,6 +108,17 @@ export function createFakeApi(init: FakeApiInit = {}) {
   /** Started Mastodon browser sign-ins: flow id → instance origin. */
   const signIns = new Map<string, string>()
   let outbox: OutboxItem[] = []
+  let triage: TriageConfig = {
+    teams: [],
+    people: [],
+    rules: [],
+    sla: DEFAULT_SLA,
+    learning: { corrections: 0, heldOutAccuracy: null, heldOutSize: 0 },
+    watchlist: [],
+    ...clone(init.triage ?? {})
+  }
+  /** Notes and history per post id. */
+  const activity = new Map<string, TriageActivity>()
   const info: SystemInfo = {
     version: '0.1.0-test',
     transport: 'web',
@@ -100,7 +150,7 @@ export function createFakeApi(init: FakeApiInit = {}) {
   }
 
   function matching(query: ColumnQuery): Post[] {
-    return [...stored.values()].map((entry) => entry.post).filter((post) => matches(query, post)).sort(newestFirst)
+    return [...stored.values()].map((entry) => entry.post).filter((post) => matches(query, post)).sort(orderOf(query))
   }
 
   function update(id: string, patch: Partial<Source>): Source {
@@ -126,15 +176,16 @@ export function createFakeApi(init: FakeApiInit = {}) {
           const limit = input.limit ?? 50
           let start = 0
           if (input.cursor) {
-            const [time, id] = input.cursor.split('|')
-            const anchor = { createdAt: Number(time), id: id ?? '' } as Post
-            start = all.findIndex((post) => newestFirst(post, anchor) > 0)
+            const [time, id, priority] = input.cursor.split('|')
+            const anchor = { createdAt: Number(time), id: id ?? '', triage: { priority: Number(priority) } } as Post
+            const order = orderOf(input.query)
+            start = all.findIndex((post) => order(post, anchor) > 0)
             if (start < 0) start = all.length
           }
           const posts = all.slice(start, start + limit)
           const last = posts[posts.length - 1]
           const more = start + limit < all.length
-          return { posts, nextCursor: more && last ? cursorOf(last) : null, latestSeq: seq }
+          return { posts, nextCursor: more && last ? cursorOf(input.query, last) : null, latestSeq: seq }
         }),
       since: (input) =>
         record('posts.since', input, (): PostPage => {
@@ -144,15 +195,56 @@ export function createFakeApi(init: FakeApiInit = {}) {
             .sort(newestFirst)
           return { posts: fresh.slice(0, input.limit ?? 200), nextCursor: null, latestSeq: seq }
         }),
-      get: (input) => record('posts.get', input, () => stored.get(input.id)?.post ?? null)
+      get: (input) => record('posts.get', input, () => stored.get(input.id)?.post ?? null),
+      count: (input) =>
+        record('posts.count', input, () =>
+          Math.min(10_000, [...stored.values()].filter((entry) => entry.seq > input.afterSeq && matches(input.query, entry.post)).length)
+        ),
+      thread: (input) =>
+        record('posts.thread', input, () => {
+          // As the core: up the reply chain to the root, then everything that replies into it; oldest first.
+          const byId = (id: string | null): Post | undefined => (id ? stored.get(id)?.post : undefined)
+          let root = byId(input.id)
+          if (!root) return []
+          for (let parent = byId(root.replyToId); parent; parent = byId(parent.replyToId)) root = parent
+          const ids = new Set([root.id])
+          for (let grew = true; grew; ) {
+            grew = false
+            for (const { post } of stored.values()) {
+              if (!ids.has(post.id) && post.replyToId && ids.has(post.replyToId)) {
+                ids.add(post.id)
+                grew = true
+              }
+            }
+          }
+          return [...ids].flatMap((id) => byId(id) ?? []).sort((a, b) => -newestFirst(a, b))
+        })
     },
     decks: {
       list: () => record('decks.list', undefined, () => decks),
       save: (input) =>
         record('decks.save', input, () => {
-          decks = [...decks.filter((deck) => deck.id !== input.deck.id), clone(input.deck)]
+          // As the core: an existing deck keeps its place, a new one goes last.
+          const saved = clone(input.deck)
+          decks = decks.some((deck) => deck.id === saved.id) ? decks.map((deck) => (deck.id === saved.id ? saved : deck)) : [...decks, saved]
           emit('decks:changed', { decks })
           return input.deck
+        }),
+      remove: (input) =>
+        record('decks.remove', input, () => {
+          if (!decks.some((deck) => deck.id === input.id)) throw new ApiError('not_found', 'There is no such deck (it may have been removed already).')
+          if (decks.length === 1) throw new ApiError('invalid_input', 'The last deck cannot be removed: Earshot needs one deck to show.')
+          decks = decks.filter((deck) => deck.id !== input.id)
+          emit('decks:changed', { decks })
+        }),
+      reorder: (input) =>
+        record('decks.reorder', input, () => {
+          const byId = new Map(decks.map((deck) => [deck.id, deck]))
+          const unknown = input.ids.find((id) => !byId.has(id))
+          if (unknown !== undefined) throw new ApiError('not_found', `There is no deck "${unknown}".`)
+          decks = [...input.ids, ...decks.map((deck) => deck.id).filter((id) => !input.ids.includes(id))].flatMap((id) => byId.get(id) ?? [])
+          emit('decks:changed', { decks })
+          return decks
         })
     },
     sources: {
@@ -331,6 +423,149 @@ export function createFakeApi(init: FakeApiInit = {}) {
           return settings
         })
     },
+    triage: (() => {
+      function activityOf(id: string): TriageActivity {
+        let entry = activity.get(id)
+        if (!entry) activity.set(id, (entry = { notes: [], history: [] }))
+        return entry
+      }
+      function triaged(id: string): Post {
+        const post = stored.get(id)?.post
+        if (!post) throw new ApiError('not_found', 'That post is no longer stored.')
+        if (!post.triage) throw new ApiError('invalid_input', 'That post has not been classified yet.')
+        return post
+      }
+      /** Replaces the setup and tells every UI, as the core does. */
+      function setConfig(next: Partial<TriageConfig>): void {
+        triage = { ...triage, ...clone(next) }
+        emit('triage:config', triage)
+      }
+      return {
+        config: () => record('triage.config', undefined, () => triage),
+        saveTeam: (input) =>
+          record('triage.saveTeam', input, () => {
+            setConfig({ teams: [...triage.teams.filter((t) => t.id !== input.team.id), input.team] })
+            return input.team
+          }),
+        removeTeam: (input) =>
+          record('triage.removeTeam', input, () => {
+            setConfig({
+              teams: triage.teams.filter((t) => t.id !== input.id),
+              people: triage.people.map((p) => (p.teamId === input.id ? { ...p, teamId: null } : p))
+            })
+          }),
+        savePerson: (input) =>
+          record('triage.savePerson', input, () => {
+            setConfig({ people: [...triage.people.filter((p) => p.id !== input.person.id), input.person] })
+            return input.person
+          }),
+        removePerson: (input) =>
+          record('triage.removePerson', input, () => setConfig({ people: triage.people.filter((p) => p.id !== input.id) })),
+        saveRule: (input) =>
+          record('triage.saveRule', input, () => {
+            const at = triage.rules.findIndex((r) => r.id === input.rule.id)
+            setConfig({ rules: at < 0 ? [...triage.rules, input.rule] : triage.rules.map((r) => (r.id === input.rule.id ? input.rule : r)) })
+            return input.rule
+          }),
+        removeRule: (input) => record('triage.removeRule', input, () => setConfig({ rules: triage.rules.filter((r) => r.id !== input.id) })),
+        reorderRules: (input) =>
+          record('triage.reorderRules', input, () => {
+            const byId = new Map(triage.rules.map((r) => [r.id, r]))
+            if (input.ids.length !== byId.size || input.ids.some((id) => !byId.has(id))) {
+              throw new ApiError('invalid_input', 'Give every rule exactly once.')
+            }
+            setConfig({ rules: input.ids.map((id) => byId.get(id)).filter((r) => r !== undefined) })
+            return triage.rules
+          }),
+        testRule: (input) =>
+          record('triage.testRule', input, () => {
+            // Intents and keywords only: enough for the UI's "would have matched N posts".
+            const { intents, keywords } = input.rule.when
+            const hits = [...stored.values()]
+              .map((entry) => entry.post)
+              .filter((post) => !intents?.length || (post.triage !== null && intents.includes(post.triage.intent)))
+              .filter((post) => !keywords?.length || keywords.some((k) => post.text.toLowerCase().includes(k.toLowerCase())))
+              .sort(newestFirst)
+            return { matched: hits.length, days: input.days ?? 7, sampleIds: hits.slice(0, 5).map((post) => post.id) }
+          }),
+        saveSla: (input) =>
+          record('triage.saveSla', input, () => {
+            setConfig({ sla: input.sla })
+            return input.sla
+          }),
+        setWatched: (input) =>
+          record('triage.setWatched', input, () => {
+            const rest = triage.watchlist.filter((id) => id !== input.authorId)
+            setConfig({ watchlist: input.watched ? [...rest, input.authorId] : rest })
+            // As the core: the author's posts show the change.
+            const ids: string[] = []
+            for (const { post } of stored.values()) {
+              if (post.author.id !== input.authorId || !post.triage) continue
+              post.triage.watched = input.watched
+              ids.push(post.id)
+            }
+            emit('posts:changed', { ids })
+          }),
+        update: (input) =>
+          record('triage.update', input, () => {
+            const posts = input.ids.map(triaged)
+            const { change } = input
+            if (change.status === 'snoozed' && change.snoozedUntil === undefined) {
+              throw new ApiError('invalid_input', 'Say until when the post is snoozed.')
+            }
+            for (const post of posts) {
+              const t = post.triage
+              if (!t) continue
+              if (change.status !== undefined) t.status = change.status
+              t.snoozedUntil = change.status === 'snoozed' ? (change.snoozedUntil ?? null) : change.status ? null : t.snoozedUntil
+              if (change.teamId !== undefined) t.teamId = change.teamId
+              if (change.assignee !== undefined) t.assignee = change.assignee
+              const removed = new Set(change.removeTags ?? [])
+              t.tags = [...new Set([...t.tags, ...(change.addTags ?? [])])].filter((tag) => !removed.has(tag))
+              activityOf(post.id).history.push({ at: Date.now(), actor: settings.userName || 'You', what: `changed ${Object.keys(change).join(', ')}` })
+            }
+            emit('posts:changed', { ids: posts.map((post) => post.id) })
+            return posts
+          }),
+        correct: (input) =>
+          record('triage.correct', input, () => {
+            const post = triaged(input.id)
+            const t = post.triage
+            if (t && input.intent) {
+              t.intent = input.intent
+              t.intentCorrected = true
+              t.confidence = 1
+            }
+            if (t && input.teamId !== undefined) t.teamId = input.teamId
+            activityOf(post.id).history.push({ at: Date.now(), actor: settings.userName || 'You', what: 'corrected the triage' })
+            setConfig({ learning: { ...triage.learning, corrections: triage.learning.corrections + 1 } })
+            emit('posts:changed', { ids: [post.id] })
+            return post
+          }),
+        addNote: (input) =>
+          record('triage.addNote', input, () => {
+            triaged(input.id)
+            const note = { id: `note-${activityOf(input.id).notes.length + 1}`, at: Date.now(), author: settings.userName || 'You', text: input.text }
+            activityOf(input.id).notes.push(note)
+            return note
+          }),
+        activity: (input) => record('triage.activity', input, () => activityOf(input.id)),
+        counters: () =>
+          record('triage.counters', undefined, (): TriageCounters => {
+            const waiting = [...stored.values()]
+              .map((entry) => entry.post)
+              .filter((post) => post.triage?.needsResponse && OPEN_STATUSES.includes(post.triage.status))
+            const oldest = waiting.reduce<number | null>((min, post) => (min === null || post.createdAt < min ? post.createdAt : min), null)
+            const now = Date.now()
+            const teams = [...triage.teams.map((t) => ({ id: t.id as string | null, name: t.name })), { id: null, name: 'No team' }].map((team) => {
+              const mine = waiting.filter((post) => (post.triage?.teamId ?? null) === team.id)
+              const breached = mine.filter((post) => post.triage?.dueAt !== null && (post.triage?.dueAt ?? Infinity) < now).length
+              return { teamId: team.id, name: team.name, waiting: mine.length, breached, breachedToday: breached }
+            })
+            return { mentionsToday: stored.size, waitingForReply: waiting.length, oldestUnansweredAt: oldest, teams }
+          })
+      }
+    })(),
     on(event, listener) {
       const stored = listener as unknown as AnyListener
       const set = listeners.get(event) ?? new Set<AnyListener>()
@@ -385,6 +620,10 @@ export function createFakeApi(init: FakeApiInit = {}) {
     updateOutbox(id: string, patch: Partial<OutboxItem>): void {
       outbox = outbox.map((item) => (item.id === id ? { ...item, ...patch, updatedAt: Date.now() } : item))
       emit('outbox:changed', { items: outbox })
+    },
+    /** The triage setup as the core keeps it. */
+    get triage(): TriageConfig {
+      return clone(triage)
     },
     listenerCount: (event: EventName): number => listeners.get(event)?.size ?? 0,
     get seq(): number {
