@@ -101,7 +101,7 @@ const layering = [
 export default defineConfig(
   {
     name: 'earshot/ignores',
-    ignores: ['out/**', 'dist/**', 'node_modules/**', '**/node_modules/**', 'tests/integration/**/node_modules/**', '.electron-native/**', 'test-results/**', 'coverage/**', '**/*.d.ts.map']
+    ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', '**/node_modules/**', 'tests/integration/**/node_modules/**', '.electron-native/**', 'test-results/**', 'coverage/**', '**/*.d.ts.map']
   },
   tseslint.configs.strict,
   pluginVue.configs['flat/recommended'],

@@ -4,7 +4,9 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-const cli = fileURLToPath(new URL('../out/main/cli.js', import.meta.url))
+// EARSHOT_BUILD_DIR (relative to the project) lets parallel development builds live side by side.
+const buildDir = process.env.EARSHOT_BUILD_DIR ?? 'out'
+const cli = fileURLToPath(new URL(`../${buildDir}/main/cli.js`, import.meta.url))
 if (!existsSync(cli)) {
   process.stderr.write('Earshot is not built yet: run `npm run build` (or `npm run serve`, which builds and serves).\n')
   process.exit(1)
