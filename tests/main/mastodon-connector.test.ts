@@ -259,6 +259,18 @@ describe('mapping', () => {
     expect(warned?.author.handle).toBe('bob@remote.example')
   })
 
+  it('marks a direct status (a private mention) as direct, and only that visibility', async () => {
+    const world = server.world
+    const direct = world.post(bob, { text: 'my order number is 4711', visibility: 'direct', mentions: [world.owner] })
+    const followersOnly = world.post(bob, { text: 'for my followers', visibility: 'private' })
+    const unlisted = world.post(alice, { text: 'quietly public', visibility: 'unlisted' })
+    const open = world.post(alice, { text: 'out in the open' })
+
+    const result = await fetchOnce(connector(), null)
+    const directById = new Map(result.posts.map((p) => [p.remoteId, p.direct]))
+    expect(directById).toEqual(new Map([[direct.id, true], [followersOnly.id, false], [unlisted.id, false], [open.id, false]]))
+  })
+
   it('maps media attachments (images, gifv as video, audio) and leaves out unknown ones and other schemes', async () => {
     const world = server.world
     const status = world.post(carol, {

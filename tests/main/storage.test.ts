@@ -270,6 +270,21 @@ describe('posts repository', () => {
     }
   })
 
+  it('stores whether a post is direct, and corrects the flag when the network hands the post over again', () => {
+    const store = openRepositories(tempDir(), () => 0)
+    try {
+      store.posts.insertMany([makePost(1, { direct: true }), makePost(2)])
+      expect(store.posts.get('mastodon:1')?.direct).toBe(true)
+      expect(store.posts.page({ type: 'stream', filter: {} }, null, 10).posts.map((post) => post.direct)).toEqual([false, true])
+      // A post stored before the column existed reads as public; the next fetch corrects it.
+      expect(store.posts.insertMany([makePost(2, { direct: true })])).toMatchObject({ updated: 1, updatedIds: ['mastodon:2'] })
+      expect(store.posts.get('mastodon:2')?.direct).toBe(true)
+      expect(store.posts.insertMany([makePost(2, { direct: true })])).toMatchObject({ updated: 0 })
+    } finally {
+      store.close()
+    }
+  })
+
   it('applies upstream edits (text, counts) and deletions, including in the search index', () => {
     const store = openRepositories(tempDir(), () => 0)
     try {

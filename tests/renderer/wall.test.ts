@@ -175,6 +175,28 @@ describe('the wall screen', () => {
     expect(accessibleText(articles('All')[0] as HTMLElement)).toContain('anna@example.com')
   })
 
+  test('leaves direct messages off the wall while private data is hidden, and shows them when it is not', async () => {
+    const posts = [
+      post(1, { text: 'Public praise for the Nimbus' }),
+      post(2, { text: 'My address is Hauptstraße 5, please call', direct: true, triage: { ...TRIAGE, dueAt: Date.now() + 25 * MINUTE } })
+    ]
+    await mountWall({ decks: [deck('main', 'Office', ['All'])], posts })
+    expect(articles('All').map((el) => accessibleText(el))).toEqual([expect.stringContaining('Public praise')])
+    expect(document.body.textContent).not.toContain('Hauptstraße')
+    expect(document.body.textContent).not.toContain(posts[1]?.author.displayName)
+    unmountAll()
+
+    await mountWall({ decks: [deck('main', 'Office', ['All'])], posts, settings: wallSettings({ hidePrivate: false }) })
+    expect(articles('All')).toHaveLength(2)
+    expect(accessibleText(region('All'))).toContain('Hauptstraße')
+  })
+
+  test('says so when a column holds only direct messages', async () => {
+    await mountWall({ decks: [deck('main', 'Office', ['DMs'])], posts: [post(1, { direct: true }), post(2, { direct: true })] })
+    expect(articles('DMs')).toHaveLength(0)
+    expect(accessibleText(region('DMs'))).toContain('Only direct messages here: they are hidden on the wall.')
+  })
+
   test('shows the reply clock on posts the team owes an answer', async () => {
     const now = Date.now()
     await mountWall({

@@ -26,6 +26,7 @@ export function makePost(n: number, overrides: Partial<IncomingPost> = {}): Inco
     replyToId: null,
     counts: { likes: n % 5, reposts: n % 3, replies: n % 2 },
     media: [],
+    direct: false,
     ...overrides
   }
 }

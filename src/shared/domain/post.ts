@@ -82,6 +82,12 @@ export interface IncomingPost {
   counts: PostCounts
   /** Attachments in the order the network gave them; empty when the post has none. */
   media: PostMedia[]
+  /**
+   * A private message (Mastodon visibility `direct`), seen only by the people it names: the wall
+   * screen hides it when private data is hidden. False on networks whose private chats are never
+   * ingested (Bluesky) or that have none (RSS, demo).
+   */
+  direct: boolean
 }
 
 /** A stored post: what the network gave, plus what triage made of it (null until classified). */

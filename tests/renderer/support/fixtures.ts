@@ -35,6 +35,7 @@ export function makePost(n: number, overrides: Partial<Post> = {}): Post {
     replyToId: null,
     counts: { likes: 0, reposts: 0, replies: 0 },
     media: [],
+    direct: false,
     triage: null,
     ...overrides
   }

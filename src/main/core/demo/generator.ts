@@ -157,7 +157,8 @@ export class DemoGenerator {
       editedAt: null,
       replyToId: plan.parent >= 0 ? `demo:${this.seed}-${plan.parent}` : null,
       counts,
-      media: []
+      media: [],
+      direct: false
     }
   }
 

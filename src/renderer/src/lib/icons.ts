@@ -54,7 +54,9 @@ export const ICON_PATHS = {
   grip: 'M9 5h.01 M9 12h.01 M9 19h.01 M15 5h.01 M15 12h.01 M15 19h.01',
   copy: 'M20 9h-9a2 2 0 0 0-2 2v9a2 2 0 0 0 2 2h9a2 2 0 0 0 2-2v-9a2 2 0 0 0-2-2z M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1',
   collapse: 'M4 4v16 M20 12H9 M13 8l-4 4 4 4',
-  expand: 'M20 4v16 M4 12h11 M11 8l4 4-4 4'
+  expand: 'M20 4v16 M4 12h11 M11 8l4 4-4 4',
+  tv: 'M20 7H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V9a2 2 0 0 0-2-2z M17 2l-5 5-5-5',
+  external: 'M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6 M15 3h6v6 M10 14L21 3'
 } as const
 
 export type IconName = keyof typeof ICON_PATHS

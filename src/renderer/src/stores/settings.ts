@@ -110,6 +110,20 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
+  /**
+   * Saves the wall screen's settings (full access only); null when saved, else the sentence
+   * saying why not. Not optimistic: an open wall screen follows only what was actually saved.
+   */
+  async function setWall(next: Settings['wall']): Promise<string | null> {
+    try {
+      settings.value = await api.settings.update({ wall: next })
+      error.value = null
+      return null
+    } catch (e) {
+      return errorMessage(e)
+    }
+  }
+
   const stop = api.on('settings:changed', (next) => {
     settings.value = next
   })
@@ -120,5 +134,5 @@ export const useSettingsStore = defineStore('settings', () => {
     () => void load()
   )
 
-  return { settings, theme, density, error, load, setTheme, setDensity }
+  return { settings, theme, density, error, load, setTheme, setDensity, setWall }
 })

@@ -245,7 +245,9 @@ function mapParts(sourceId: string, parts: PostParts): IncomingPost | null {
       reposts: count(parts.counts?.repostCount) + count(parts.counts?.quoteCount),
       replies: count(parts.counts?.replyCount)
     },
-    media: mapEmbedMedia(parts.embed)
+    media: mapEmbedMedia(parts.embed),
+    // Bluesky's private chats are a separate service that Earshot never reads: every post is public.
+    direct: false
   }
 }
 

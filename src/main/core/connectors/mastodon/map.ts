@@ -21,6 +21,10 @@
  *
  * Content warnings (`spoiler_text`) are kept in front of the text and HTML (“CW: …”), so nobody
  * answers a post without seeing its warning.
+ *
+ * Visibility: a `direct` status (a private mention, seen only by the accounts it names) is marked
+ * `direct`, so that the wall screen can keep it off the office TV; the other visibilities are public
+ * enough to show (unlisted and followers-only posts reach the team's own account anyway).
  */
 import type { mastodon } from 'masto'
 import type { Author, IncomingPost, PostMedia, PostMediaKind } from '@shared/domain/post'
@@ -160,7 +164,8 @@ export function mapStatus(status: mastodon.v1.Status, context: MapContext): Inco
       reposts: count(original.reblogsCount),
       replies: count(original.repliesCount)
     },
-    media: mapMediaAttachments(original.mediaAttachments)
+    media: mapMediaAttachments(original.mediaAttachments),
+    direct: original.visibility === 'direct'
   }
 }
 

@@ -570,7 +570,8 @@ export async function parseFeedText(text: string, context: ParseContext, signal?
       editedAt: updatedAt !== null && updatedAt > createdAt ? updatedAt : null,
       replyToId: null,
       counts: { likes: 0, reposts: 0, replies: 0 },
-      media: resolveMedia(item.media, base)
+      media: resolveMedia(item.media, base),
+      direct: false
     })
   }
   return { ...info, posts }

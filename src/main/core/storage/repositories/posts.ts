@@ -28,6 +28,7 @@ interface PostRow {
   reposts: number
   replies: number
   media: string | null
+  direct: number
   author_uid: string
   author_handle: string
   author_name: string
@@ -62,7 +63,7 @@ interface PostRow {
  * watchlist: `w` is post_workflow, LEFT JOINed (or driving) in every statement.
  */
 const POST_COLUMNS = `p.id AS seq, p.uid, p.source_id, p.network, p.remote_id, p.url, p.text, p.html, p.language,
-  p.created_at, p.edited_at, p.reply_to, p.likes, p.reposts, p.replies, p.media,
+  p.created_at, p.edited_at, p.reply_to, p.likes, p.reposts, p.replies, p.media, p.direct,
   a.uid AS author_uid, a.handle AS author_handle, a.display_name AS author_name,
   a.followers AS author_followers, a.avatar_url AS author_avatar, a.url AS author_url,
   p.intent, p.confidence, p.sentiment, p.sentiment_score, p.needs_response, p.base_priority,
@@ -209,6 +210,7 @@ function toPost(row: PostRow, now: number): Post {
     replyToId: row.reply_to,
     counts: { likes: row.likes, reposts: row.reposts, replies: row.replies },
     media: parseJsonArray<PostMedia>(row.media),
+    direct: row.direct === 1,
     triage: toTriage(row, now)
   }
 }
@@ -441,14 +443,14 @@ export class PostRepository {
       ON CONFLICT(uid) DO UPDATE SET handle = excluded.handle, display_name = excluded.display_name,
         followers = excluded.followers, avatar_url = excluded.avatar_url, url = excluded.url
       RETURNING id`)
-    this.findByUid = db.prepare('SELECT id, text, edited_at, likes, reposts, replies, media FROM posts WHERE uid = ?')
+    this.findByUid = db.prepare('SELECT id, text, edited_at, likes, reposts, replies, media, direct FROM posts WHERE uid = ?')
     this.insertPost = db.prepare(`INSERT INTO posts (uid, source_id, network, remote_id, url, author_id, text, html, language,
-        created_at, edited_at, reply_to, likes, reposts, replies, media,
+        created_at, edited_at, reply_to, likes, reposts, replies, media, direct,
         intent, confidence, sentiment, sentiment_score, needs_response, base_priority, addressed, triage_followers, triage_watchlist)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING`)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING`)
     // An edit without a language tag keeps the one detected before.
     this.updatePost = db.prepare(`UPDATE posts SET url = ?, text = ?, html = ?, language = coalesce(?, language), edited_at = ?,
-        likes = ?, reposts = ?, replies = ?, media = ? WHERE id = ?`)
+        likes = ?, reposts = ?, replies = ?, media = ?, direct = ? WHERE id = ?`)
     this.writeTriage = db.prepare(`UPDATE posts SET intent = ?, confidence = ?, sentiment = ?, sentiment_score = ?,
         needs_response = ?, base_priority = ?, addressed = ?, triage_followers = ?, triage_watchlist = ?,
         language = coalesce(language, ?) WHERE uid = ?`)
@@ -473,9 +475,9 @@ export class PostRepository {
 
   /**
    * Stores a batch in one transaction: new posts are inserted and indexed, with their triage when
-   * given; known ones take upstream edits (text, counts, media, edit time, and a new triage when the
-   * text changed). Authors are upserted with their latest profile. When the network gave no
-   * language, the one triage detected is stored.
+   * given; known ones take upstream edits (text, counts, media, edit time, whether it is direct,
+   * and a new triage when the text changed). Authors are upserted with their latest profile. When
+   * the network gave no language, the one triage detected is stored.
    */
   insertMany(posts: PostToStore[]): InsertResult {
     if (posts.length === 0) return { inserted: 0, insertedIds: [], updated: 0, updatedIds: [], latestSeq: this.latestSeq() }
@@ -495,7 +497,7 @@ export class PostRepository {
       // New posts are the common case: try the insert first and fall back to the edit path.
       const info = this.insertPost.run(post.id, post.sourceId, post.network, post.remoteId, post.url, authorId, post.text,
         post.html, language, post.createdAt, post.editedAt, post.replyToId, post.counts.likes, post.counts.reposts,
-        post.counts.replies, media, triage?.intent ?? null, triage?.confidence ?? null, triage?.sentiment ?? null,
+        post.counts.replies, media, post.direct ? 1 : 0, triage?.intent ?? null, triage?.confidence ?? null, triage?.sentiment ?? null,
         triage?.sentimentScore ?? null, triage?.needsResponse ? 1 : 0, triage?.basePriority ?? null,
         triage ? ADDRESSED_CODES.indexOf(triage.addressed) : null, triage?.followers ?? null, triage ? (triage.watchlist ? 1 : 0) : null)
       if (info.changes > 0) {
@@ -506,7 +508,7 @@ export class PostRepository {
         continue
       }
       const existing = this.findByUid.get(post.id) as
-        | { id: number; text: string; edited_at: number | null; likes: number; reposts: number; replies: number; media: string | null }
+        | { id: number; text: string; edited_at: number | null; likes: number; reposts: number; replies: number; media: string | null; direct: number }
         | undefined
       if (!existing) continue
       const changed =
@@ -515,10 +517,12 @@ export class PostRepository {
         existing.likes !== post.counts.likes ||
         existing.reposts !== post.counts.reposts ||
         existing.replies !== post.counts.replies ||
-        existing.media !== media
+        existing.media !== media ||
+        // Posts stored before the column existed read as public until the network hands them over again.
+        existing.direct !== (post.direct ? 1 : 0)
       if (!changed) continue
       this.updatePost.run(post.url, post.text, post.html, language, post.editedAt, post.counts.likes,
-        post.counts.reposts, post.counts.replies, media, existing.id)
+        post.counts.reposts, post.counts.replies, media, post.direct ? 1 : 0, existing.id)
       if (existing.text !== post.text) {
         this.deleteFts.run(existing.id)
         this.insertFts.run(existing.id, post.text, authorText)

@@ -1,4 +1,5 @@
 import type { Column, Deck } from '@shared/domain/column'
+import type { Post } from '@shared/domain/post'
 import { OPEN_STATUSES, type PostTriage } from '@shared/domain/triage'
 
 /*
@@ -8,6 +9,17 @@ import { OPEN_STATUSES, type PostTriage } from '@shared/domain/triage'
 
 /** Posts rendered per wall column: more would never be read, and each costs DOM and memory. */
 export const WALL_ROWS = 24
+
+/**
+ * The posts a wall column shows, newest WALL_ROWS of them. With private data hidden, direct
+ * messages are left out altogether rather than shown as a "message hidden" card: even without
+ * its text, such a card tells the room that someone wrote privately, and when (and its reply
+ * clock, how long they have waited), while taking the place of a post the room may read. The
+ * team still counts them in "waiting for reply" and answers them from the deck.
+ */
+export function wallPosts(posts: readonly Post[], hidePrivate: boolean): Post[] {
+  return (hidePrivate ? posts.filter((post) => !post.direct) : posts).slice(0, WALL_ROWS)
+}
 
 /** One screenful: some columns of one deck. */
 export interface WallPage {
