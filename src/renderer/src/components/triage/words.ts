@@ -1,9 +1,10 @@
 /**
  * Triage in words: the labels and sentences the triage UI shows. Pure functions, so the deck,
- * the header and the wall screen say the same thing the same way.
+ * the header and the wall screen say the same thing the same way. Status labels are the column
+ * form's too, so they live in `@shared/domain/describe-query`.
  */
 import type { Intent } from '@shared/domain/intent'
-import type { Sentiment, TriageCounters, TriageStatus } from '@shared/domain/triage'
+import type { Sentiment, TriageCounters } from '@shared/domain/triage'
 
 export const INTENT_LABELS: Record<Intent, string> = {
   help_explicit: 'Asks for help',
@@ -24,15 +25,6 @@ export const INTENT_HINTS: Record<Intent, string> = {
   praise: 'positive feedback',
   idea: 'a suggestion or feature request',
   other: 'news, chatter, spam — nothing to do'
-}
-
-export const STATUS_LABELS: Record<TriageStatus, string> = {
-  new: 'New',
-  assigned: 'Assigned',
-  replied: 'Replied',
-  done: 'Done',
-  snoozed: 'Snoozed',
-  ignored: 'Ignored'
 }
 
 export const SENTIMENT_LABELS: Record<Sentiment, string> = {
