@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { ApiError } from '@shared/contract/errors'
 import { transportStatus } from '@renderer/lib/api'
-import { MAX_POSTS, PAGE_SIZE, READ_MARK_PREFIX, REFRESH_INTERVAL_MS, SINCE_LIMIT, useColumnsStore } from '@renderer/stores/columns'
+import { MAX_HELD, PAGE_SIZE, READ_MARK_PREFIX, REFRESH_INTERVAL_MS, SINCE_LIMIT, TOP_WINDOW, useColumnsStore } from '@renderer/stores/columns'
 import { useConnectionStore } from '@renderer/stores/connection'
 import { createFakeApi, type FakeApi } from './support/fakeApi'
 import { makePost, makePosts } from './support/fixtures'
@@ -95,15 +95,17 @@ describe('columns store', () => {
     expect(feed.posts.slice(0, 5).map((p) => p.id)).toEqual(['demo:14', 'demo:13', 'demo:12', 'demo:11', 'demo:10'])
   })
 
-  test(`keeps at most ${MAX_POSTS} posts and finds its way back into history afterwards`, async () => {
+  test(`at the top keeps only its newest ${TOP_WINDOW} posts and finds its way back into history afterwards`, async () => {
     const { store, feed } = await openColumn(makePosts(1, 100))
+    await store.loadMore(KEY)
+    expect(feed.posts).toHaveLength(2 * PAGE_SIZE)
     let n = 100
-    while (n < 100 + MAX_POSTS) {
+    while (n < 1000) {
       fake.addPosts(makePosts(n + 1, n + 150))
       n += 150
       await vi.advanceTimersByTimeAsync(REFRESH_INTERVAL_MS)
     }
-    expect(feed.posts).toHaveLength(MAX_POSTS)
+    expect(feed.posts).toHaveLength(TOP_WINDOW)
     expect(feed.posts[0]?.id).toBe(`demo:${n}`)
     expect(feed.history.kind).toBe('resync')
 
@@ -119,9 +121,40 @@ describe('columns store', () => {
     const { feed } = await openColumn()
     fake.addPosts(makePosts(11, 11 + SINCE_LIMIT + 49))
     await settle()
-    expect(feed.posts).toHaveLength(SINCE_LIMIT)
+    expect(feed.posts).toHaveLength(TOP_WINDOW)
     expect(feed.posts[0]?.id).toBe(`demo:${11 + SINCE_LIMIT + 49}`)
     expect(feed.history.kind).toBe('resync')
+  })
+
+  test(`holds at most ${MAX_HELD} new posts behind the pill while the reader is scrolled down`, async () => {
+    const { store, feed } = await openColumn()
+    store.setAtTop(KEY, false)
+    let n = 10
+    while (n < 10 + 2 * MAX_HELD) {
+      fake.addPosts(makePosts(n + 1, n + 100))
+      n += 100
+      await vi.advanceTimersByTimeAsync(REFRESH_INTERVAL_MS)
+    }
+    expect(feed.held).toHaveLength(MAX_HELD)
+    expect(feed.held[0]?.id).toBe(`demo:${n}`)
+    expect(feed.heldReplaces).toEqual({ kind: 'resync' })
+    expect(feed.posts[0]?.id).toBe('demo:10')
+  })
+
+  test('a reload of every column waits until the reader scrolled down is back at the top', async () => {
+    const { store, feed } = await openColumn(makePosts(1, 100))
+    await store.loadMore(KEY)
+    store.setAtTop(KEY, false)
+    const queries = fake.callsOf('posts.query').length
+    fake.emit('posts:changed', { ids: [] })
+    await settle()
+    // What the reader reads stays put, with the history loaded so far.
+    expect(fake.callsOf('posts.query')).toHaveLength(queries)
+    expect(feed.posts).toHaveLength(2 * PAGE_SIZE)
+    store.setAtTop(KEY, true)
+    await settle()
+    expect(fake.callsOf('posts.query')).toHaveLength(queries + 1)
+    expect(feed.posts).toHaveLength(PAGE_SIZE)
   })
 
   test('history pages follow the cursor and stop at the end', async () => {

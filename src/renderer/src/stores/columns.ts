@@ -11,8 +11,13 @@ import { useConnectionStore } from './connection'
 export const PAGE_SIZE = 40
 /** At most this many posts per `posts.since` call; a full answer means some were skipped. */
 export const SINCE_LIMIT = 200
-/** A column keeps at most this many of its newest posts when new ones arrive. */
-export const MAX_POSTS = 1000
+/**
+ * While the reader is at the top, a column keeps only its newest page as new posts arrive: older
+ * ones come back through infinite scroll, and a screen left open for days stays the same size.
+ */
+export const TOP_WINDOW = PAGE_SIZE
+/** At most this many new posts wait behind the pill; beyond it the pill says "200+". */
+export const MAX_HELD = SINCE_LIMIT
 /** Infinite scroll stops after this many posts in one column (memory stays bounded). */
 export const MAX_HISTORY = 3000
 /** At most one `posts.since` per column per this many ms; events in between are coalesced. */
@@ -22,6 +27,8 @@ export const REFRESH_INTERVAL_MS = 500
  * order drifts with the clock, as the SLA time left counts in the priority.
  */
 export const QUEUE_DRIFT_MS = 60_000
+/** Changed posts fetched one by one; more shown at once reload the columns instead. */
+const CHANGED_FETCH_MAX = 50
 /** Pages walked to find our place again after older posts were dropped. */
 const RESYNC_MAX_PAGES = 25
 const RESYNC_PAGE_SIZE = 200
@@ -100,6 +107,8 @@ interface FeedRuntime {
   timer: ReturnType<typeof setTimeout> | null
   /** The highest sequence announced by `posts:added`. */
   announcedSeq: number
+  /** Many posts changed while the reader was scrolled down: read the newest page again at the top. */
+  stale: boolean
 }
 
 function cursorOf(next: string | null): FeedHistory {
@@ -154,7 +163,7 @@ export const useColumnsStore = defineStore('columns', () => {
       unread: 0
     })
     feeds.set(key, feed)
-    runtimes.set(key, { generation: 0, inFlight: false, pending: false, lastStart: 0, timer: null, announcedSeq: 0 })
+    runtimes.set(key, { generation: 0, inFlight: false, pending: false, lastStart: 0, timer: null, announcedSeq: 0, stale: false })
     void load(key)
     return feed
   }
@@ -179,6 +188,7 @@ export const useColumnsStore = defineStore('columns', () => {
     const runtime = runtimes.get(key)
     if (!feed || !runtime) return
     const generation = ++runtime.generation
+    runtime.stale = false
     const quiet = options.keepShown === true && feed.status === 'ready'
     if (!quiet) {
       feed.status = 'loading'
@@ -214,13 +224,17 @@ export const useColumnsStore = defineStore('columns', () => {
   }
 
   /**
-   * Many posts changed at once (e.g. a source was removed with its posts): every open column
-   * reads its newest page again instead of asking for each post.
+   * Many posts changed at once (e.g. a source was removed with its posts, or a catch-up
+   * classified thousands): every open column reads its newest page again instead of asking for
+   * each post. A column the reader is scrolled down in keeps what it shows — replacing it would
+   * move what is read and drop the history loaded so far — and reloads once back at the top.
    */
   function reloadAll(): void {
     for (const [key, feed] of feeds) {
+      const runtime = runtimes.get(key)
       // A server-ordered column's refresh reads its first page anyway, and waits while the reader is scrolled down.
       if (feed.order === 'server' && feed.status === 'ready') requestNewer(key)
+      else if (feed.status === 'ready' && !feed.atTop && runtime) runtime.stale = true
       else void load(key, { keepShown: feed.status === 'ready' })
     }
   }
@@ -275,14 +289,20 @@ export const useColumnsStore = defineStore('columns', () => {
     }
   }
 
-  /** Puts posts on top, keeping the newest MAX_POSTS; dropped ones come back by scrolling. */
+  /**
+   * Puts posts on top, where the reader is (or is about to be), keeping the newest TOP_WINDOW;
+   * dropped ones come back by scrolling.
+   */
   function insert(feed: ColumnFeed, posts: readonly Post[]): void {
-    const merged = mergePosts(feed.posts, posts)
-    if (merged.length > MAX_POSTS) {
-      feed.posts = merged.slice(0, MAX_POSTS)
+    keepWindow(feed, mergePosts(feed.posts, posts))
+  }
+
+  function keepWindow(feed: ColumnFeed, posts: Post[]): void {
+    if (posts.length > TOP_WINDOW) {
+      feed.posts = posts.slice(0, TOP_WINDOW)
       feed.history = { kind: 'resync' }
     } else {
-      feed.posts = merged
+      feed.posts = posts
     }
   }
 
@@ -301,9 +321,9 @@ export const useColumnsStore = defineStore('columns', () => {
 
     if (skippedSome) {
       // More arrived than one call returns: what we hold is no longer contiguous with it.
-      const newest = [...incoming].sort(comparePosts).slice(0, MAX_POSTS)
+      const newest = [...incoming].sort(comparePosts).slice(0, MAX_HELD)
       if (showsNow) {
-        feed.posts = newest
+        keepWindow(feed, newest)
         feed.history = { kind: 'resync' }
       } else {
         feed.held = newest
@@ -322,8 +342,8 @@ export const useColumnsStore = defineStore('columns', () => {
       insert(feed, fresh)
     } else {
       const held = mergePosts(feed.held, fresh)
-      if (held.length > MAX_POSTS) {
-        feed.held = held.slice(0, MAX_POSTS)
+      if (held.length > MAX_HELD) {
+        feed.held = held.slice(0, MAX_HELD)
         feed.heldReplaces = { kind: 'resync' }
       } else {
         feed.held = held
@@ -444,7 +464,9 @@ export const useColumnsStore = defineStore('columns', () => {
   /** Reports whether the reader is at the top of a column. */
   function setAtTop(key: string, atTop: boolean): void {
     const feed = feeds.get(key)
-    if (feed && feed.atTop !== atTop) feed.atTop = atTop
+    if (!feed || feed.atTop === atTop) return
+    feed.atTop = atTop
+    if (atTop && runtimes.get(key)?.stale) void load(key, { keepShown: true })
   }
 
   /** Shows what waits behind the pill ("N new posts", "Queue changed"). */
@@ -461,11 +483,22 @@ export const useColumnsStore = defineStore('columns', () => {
     feed.heldReplaces = null
   }
 
-  /** Edited or deleted upstream: fetch each affected post once and update every column. */
+  /**
+   * Edited or deleted upstream: fetch each affected post once and update every column. More
+   * than CHANGED_FETCH_MAX of them shown (a catch-up classified a batch) is a reload instead of
+   * one request per post.
+   */
   async function applyChanged(ids: readonly string[]): Promise<void> {
     const shown = new Set<string>()
-    for (const feed of feeds.values()) for (const id of ids) if (idsOf(feed.posts, feed.held).has(id)) shown.add(id)
+    for (const feed of feeds.values()) {
+      const known = idsOf(feed.posts, feed.held)
+      for (const id of ids) if (known.has(id)) shown.add(id)
+    }
     if (shown.size === 0) return
+    if (shown.size > CHANGED_FETCH_MAX) {
+      reloadAll()
+      return
+    }
     const changes = new Map<string, Post | null>()
     await Promise.all(
       [...shown].map(async (id) => {
