@@ -1,4 +1,4 @@
-import { computed, onScopeDispose, ref, watch } from 'vue'
+import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { defineStore } from 'pinia'
 import type { EventMap } from '@shared/contract/domains'
 import type { Intent } from '@shared/domain/intent'
@@ -208,7 +208,14 @@ export const useTriageStore = defineStore('triage', () => {
   }
 
   // --- what actions returned, until the columns have the post again ---
-  const latest = ref<ReadonlyMap<string, PostTriage>>(new Map())
+  /*
+   * The per-post collections below (latest, busy, errors, selection) are shallow refs to plain
+   * Maps and Sets that are replaced, never changed in place. A deep ref would make them reactive
+   * collections, and every card's `busy.has(id)` would leave a dependency keyed by that post id
+   * in the collection: Vue does not remove it when the card's computed goes, so a deck left open
+   * kept four per post that ever passed through a column (the heap grew all day).
+   */
+  const latest = shallowRef<ReadonlyMap<string, PostTriage>>(new Map())
 
   function remember(posts: readonly Post[]): void {
     const next = new Map(latest.value)
@@ -231,9 +238,9 @@ export const useTriageStore = defineStore('triage', () => {
   }
 
   /** Posts with an action on the way (their buttons wait). */
-  const busy = ref<ReadonlySet<string>>(new Set())
+  const busy = shallowRef<ReadonlySet<string>>(new Set())
   /** The last failed action per post, as a sentence. */
-  const errors = ref<ReadonlyMap<string, string>>(new Map())
+  const errors = shallowRef<ReadonlyMap<string, string>>(new Map())
 
   function setBusy(ids: readonly string[], on: boolean): void {
     const next = new Set(busy.value)
@@ -291,7 +298,7 @@ export const useTriageStore = defineStore('triage', () => {
   }
 
   // --- selection for bulk actions ---
-  const selection = ref<ReadonlySet<string>>(new Set())
+  const selection = shallowRef<ReadonlySet<string>>(new Set())
   const selectedIds = computed(() => [...selection.value])
 
   function isSelected(id: string): boolean {
