@@ -19,6 +19,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { COLUMN_WIDTH_RANGE, type Column, type PostFilter } from '@shared/domain/column'
 import type { IncomingPost } from '@shared/domain/post'
+import type { StoredTriage } from '@shared/triage/types'
 import { openCore, type Core } from '../../src/main/core'
 import { DemoGenerator } from '../../src/main/core/demo/generator'
 import { openRepositories } from '../../src/main/core/storage'
@@ -59,13 +60,34 @@ function batch(generator: DemoGenerator, from: number, start: number, step: numb
   })
 }
 
-/** A store of TOTAL posts spread over the last weeks, and a deck of the eight columns. */
+/**
+ * What a running install has stored with every post. The seeded posts carry it, as they would
+ * after ingest; without it the core's backfill would classify a million posts during the
+ * measurements and take a core away from the browser.
+ */
+function triaged(post: IncomingPost): IncomingPost & { triage: StoredTriage } {
+  const triage: StoredTriage = {
+    language: post.language,
+    intent: 'other',
+    confidence: 0.5,
+    sentiment: 'neutral',
+    sentimentScore: 0,
+    needsResponse: false,
+    basePriority: 0,
+    addressed: null,
+    followers: post.author.followers,
+    watchlist: false
+  }
+  return { ...post, triage }
+}
+
+/** A store of TOTAL triaged posts spread over the last weeks, and a deck of the eight columns. */
 function seed(dataDir: string): void {
   const store = openRepositories(dataDir, Date.now)
   const generator = new DemoGenerator({ seed: 11 })
   const step = 1500
   const start = Date.now() - TOTAL * step
-  for (let from = 0; from < TOTAL; from += BATCH) store.posts.insertMany(batch(generator, from, start, step))
+  for (let from = 0; from < TOTAL; from += BATCH) store.posts.insertMany(batch(generator, from, start, step).map(triaged))
   const columns: Column[] = FILTERS.map(([title, filter], i) => ({
     id: `c${i}`,
     title,
