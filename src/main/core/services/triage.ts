@@ -512,7 +512,7 @@ export class TriageService {
       return counts
     }
     for (const { teamId, waiting, breached } of queue.teams) Object.assign(load(teamId), { waiting, breached })
-    for (const { teamId, breachedSince } of workflow.clocks(now, midnight).teams) load(teamId).breachedToday = breachedSince
+    for (const { teamId, breached } of workflow.breachesSince(midnight)) load(teamId).breachedToday = breached
     const teams: TeamLoad[] = workflow.teams().map((team) => {
       const counts = load(team.id)
       loads.delete(team.id)

@@ -91,12 +91,10 @@ export interface HandledOutcome {
   at: number
 }
 
-/** Per team (null: no team): open posts with an SLA clock, those past it, and breaches since a time. */
-export interface TeamClockCounts {
+/** Per team (null: no team): posts that breached their SLA since a time (answered late or still open). */
+export interface TeamBreaches {
   teamId: string | null
-  waiting: number
   breached: number
-  breachedSince: number
 }
 
 // A post still waits for the team: new or assigned, or snoozed until a time that has come.
@@ -161,9 +159,6 @@ function prepareStatements(db: Database.Database) {
 
     // Counters. Cache posts are counted by time only (posts_by_time); the rest never touches the cache.
     postsSince: s('SELECT count(*) AS n FROM cache.posts WHERE created_at >= ?'),
-    // A post with a clock (due_at) is one the team owes an answer ("nothing to answer" has none).
-    openByTeam: s(`SELECT team_id AS teamId, count(*) AS waiting, sum(due_at <= @now) AS breached, min(post_created_at) AS oldest FROM post_workflow
-      WHERE ${OPEN} AND due_at IS NOT NULL GROUP BY team_id`),
     // breached_at is the deadline itself, so a breach since `since` has its due_at there too (index range).
     breachedByTeam: s(`SELECT team_id AS teamId, count(*) AS breached FROM post_workflow
       WHERE ${ANY_STATUS} AND due_at >= @since AND breached_at >= @since GROUP BY team_id`),
@@ -414,26 +409,9 @@ export class WorkflowRepository {
     return (this.stmt.postsSince.get(since) as { n: number }).n
   }
 
-  /**
-   * Open posts with a first-response clock (the ones the team owes an answer) per team (null: in
-   * no team), how many are past their deadline, breaches since `since`, and the oldest one's creation time.
-   */
-  clocks(now: number, since: number): { teams: TeamClockCounts[]; oldestCreatedAt: number | null } {
-    const byTeam = new Map<string | null, TeamClockCounts>()
-    const entry = (teamId: string | null): TeamClockCounts => {
-      let counts = byTeam.get(teamId)
-      if (!counts) byTeam.set(teamId, (counts = { teamId, waiting: 0, breached: 0, breachedSince: 0 }))
-      return counts
-    }
-    let oldestCreatedAt: number | null = null
-    for (const row of this.stmt.openByTeam.all({ now }) as Array<{ teamId: string | null; waiting: number; breached: number; oldest: number }>) {
-      Object.assign(entry(row.teamId), { waiting: row.waiting, breached: row.breached })
-      oldestCreatedAt = oldestCreatedAt === null ? row.oldest : Math.min(oldestCreatedAt, row.oldest)
-    }
-    for (const row of this.stmt.breachedByTeam.all({ since }) as Array<{ teamId: string | null; breached: number }>) {
-      entry(row.teamId).breachedSince = row.breached
-    }
-    return { teams: [...byTeam.values()], oldestCreatedAt }
+  /** Breaches per team since `since` (epoch ms); what is waiting now is the queue's business (PostRepository.needsReplyLoad). */
+  breachesSince(since: number): TeamBreaches[] {
+    return this.stmt.breachedByTeam.all({ since }) as TeamBreaches[]
   }
 
   /** Marks open posts whose deadline has passed as breached (at their deadline); returns their ids. */
