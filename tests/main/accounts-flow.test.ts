@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Account } from '@shared/domain/account'
 import type { OutboxItem } from '@shared/domain/outbox'
 import type { PostPage } from '@shared/contract/domains'
@@ -8,20 +8,12 @@ import type { Source } from '@shared/domain/source'
 import { openCore, type Core } from '../../src/main/core'
 import { SECRETS_FILE } from '../../src/main/core/secrets/store'
 import { startMastodonServer, type MastodonTestServer } from '../support/mastodon-server'
+import { useMastodonCores } from '../support/mastodon-cores'
 import { useTempDirs } from '../support/temp'
 
 const tempDir = useTempDirs()
 const full = { access: 'full', transport: 'web' } as const
-const opened: Array<{ core: Core; server: MastodonTestServer }> = []
-
-afterEach(async () => {
-  for (const { core, server } of opened.splice(0)) {
-    core.close()
-    const violations = [...server.violations]
-    await server.close()
-    expect(violations).toEqual([])
-  }
-})
+const opened = useMastodonCores()
 
 async function setUp(): Promise<{ core: Core; server: MastodonTestServer; dataDir: string }> {
   const server = await startMastodonServer()

@@ -1,25 +1,17 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Account } from '@shared/domain/account'
 import { openCore, type Core } from '../../src/main/core'
 import { handleWindowOpen } from '../../src/main/app/security'
 import { SECRETS_FILE } from '../../src/main/core/secrets/store'
 import { startHtmlServer, startMastodonServer, type MastodonTestServer } from '../support/mastodon-server'
+import { useMastodonCores } from '../support/mastodon-cores'
 import { useTempDirs } from '../support/temp'
 
 const tempDir = useTempDirs()
 const full = { access: 'full', transport: 'web' } as const
-const opened: Array<{ core: Core; server: MastodonTestServer }> = []
-
-afterEach(async () => {
-  for (const { core, server } of opened.splice(0)) {
-    core.close()
-    const violations = [...server.violations]
-    await server.close()
-    expect(violations).toEqual([])
-  }
-})
+const opened = useMastodonCores()
 
 async function setUp(): Promise<{ core: Core; server: MastodonTestServer; dataDir: string }> {
   const server = await startMastodonServer()

@@ -140,4 +140,47 @@ describe('the conversation panel', () => {
     await settle()
     expect(queryByRole(document.body, 'dialog')).toBeNull()
   })
+
+  test('asks the network once the stored thread is shown, and adds what it found', async () => {
+    const fake = createFakeApi({ decks: [DECK], posts: [ROOT, ANSWER, OTHER], network: { posts: [FOLLOW_UP] } })
+    const release = fake.hold('posts.fetchThread')
+    const dialog = await openThread(fake, 'Which charger do you use?')
+    // The stored thread is there at once; the network's part is on its way, said politely.
+    expect(texts(dialog)).toEqual(['My Nimbus will not charge.', 'Which charger do you use?'])
+    const status = getByRole(dialog, 'status')
+    expect(status.getAttribute('aria-live')).toBe('polite')
+    expect(accessibleText(status)).toBe('Fetching the rest of the conversation…')
+    expect(fake.callsOf('posts.fetchThread').map((call) => call.input)).toEqual([{ id: 'mastodon:2' }])
+
+    release()
+    await settle()
+    expect(texts(dialog)).toEqual(['My Nimbus will not charge.', 'Which charger do you use?', 'The one in the box.'])
+    // It answered: nothing more to say.
+    expect(accessibleText(getByRole(dialog, 'status'))).toBe('')
+    expect(queryAllByRole(dialog, 'article').find((article) => article.getAttribute('aria-current') === 'true')).toBe(document.activeElement)
+  })
+
+  test('says why when the network was not asked or did not answer, and keeps the stored thread', async () => {
+    const note = 'Mastodon refused the request: reconnect the account.'
+    const fake = createFakeApi({ decks: [DECK], posts: [ROOT, ANSWER], network: { posts: [FOLLOW_UP], note } })
+    const dialog = await openThread(fake, 'Which charger do you use?')
+    expect(accessibleText(getByRole(dialog, 'status'))).toBe(note)
+    expect(texts(dialog)).toEqual(['My Nimbus will not charge.', 'Which charger do you use?'])
+    unmountAll()
+
+    const failing = createFakeApi({ decks: [DECK], posts: [ROOT, ANSWER] })
+    failing.failNext('posts.fetchThread', new ApiError('unavailable', 'Earshot is not reachable'))
+    const plain = await openThread(failing, 'Which charger do you use?')
+    expect(accessibleText(getByRole(plain, 'status'))).toBe('Could not fetch the rest of the conversation: Earshot is not reachable.')
+    expect(texts(plain)).toEqual(['My Nimbus will not charge.', 'Which charger do you use?'])
+    expect(queryByRole(plain, 'alert')).toBeNull()
+  })
+
+  test('a read-only screen shows the stored thread without asking the network', async () => {
+    const fake = createFakeApi({ decks: [DECK], posts: [ROOT, ANSWER], info: { access: 'read' }, network: { posts: [FOLLOW_UP] } })
+    const dialog = await openThread(fake, 'Which charger do you use?')
+    expect(texts(dialog)).toEqual(['My Nimbus will not charge.', 'Which charger do you use?'])
+    expect(fake.callsOf('posts.fetchThread')).toEqual([])
+    expect(accessibleText(getByRole(dialog, 'status'))).toBe('')
+  })
 })

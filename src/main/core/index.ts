@@ -5,6 +5,7 @@ import { DemoRunner } from './demo/runner'
 import { defaultDeck } from './services/default-deck'
 import { deckHandlers, listSources, postHandlers, settingsHandlers, systemHandlers, type ServiceDeps } from './services/handlers'
 import { sourceHandlers } from './services/sources'
+import { ThreadFetcher } from './services/threads'
 import { accountHandlers, toAccount } from './services/accounts'
 import { OutboxSender } from './sync/outbox'
 import { outboxHandlers } from './services/outbox'
@@ -172,7 +173,8 @@ export function openCore(options: CoreOptions): Core {
     }
     const registry = new ApiRegistry()
     registry.register('system', systemHandlers(deps))
-    registry.register('posts', postHandlers(deps))
+    const threads = new ThreadFetcher({ store, ingest, conversationFor: (source) => connectors.conversationFor(source) })
+    registry.register('posts', { ...postHandlers(deps), fetchThread: ({ id }) => threads.fetch(id) })
     registry.register('decks', deckHandlers(deps))
     const forget = (id: string): void => {
       sync.remove(id)

@@ -94,6 +94,23 @@ export interface PostsApi {
    * replies to, the post itself and the replies to it that Earshot has heard.
    */
   thread(input: { id: string }): Promise<Post[]>
+  /**
+   * Asks the post's network for the rest of its conversation (the posts it replies to and the
+   * replies below it), stores what is new through the normal ingest (triaged, de-duplicated,
+   * announced with `posts:added`), then answers with the stored thread as `thread` would. Network
+   * trouble is never an error: the stored thread comes back with a note that says why.
+   */
+  fetchThread(input: { id: string }): Promise<FetchedThread>
+}
+
+/** The conversation after asking its network (`posts.fetchThread`). */
+export interface FetchedThread {
+  /** The stored thread after the fetch, oldest first (as `posts.thread`). */
+  posts: Post[]
+  /** `network` when the network answered; `store` when it was not asked or did not answer. */
+  source: 'network' | 'store'
+  /** Why the network was not asked or did not answer, as a plain sentence; null when it answered. */
+  note: string | null
 }
 
 export interface DecksApi {

@@ -9,7 +9,15 @@ export type ContractTable = { [D in Domain]: { [M in keyof AppApi[D]]: Access } 
 
 export const CONTRACT: ContractTable = {
   system: { info: 'read' },
-  posts: { query: 'read', since: 'read', get: 'read', count: 'read', thread: 'read' },
+  posts: {
+    query: 'read',
+    since: 'read',
+    get: 'read',
+    count: 'read',
+    thread: 'read',
+    // Not a read: it spends the account's rate budget and stores what the network answers (as syncNow).
+    fetchThread: 'full'
+  },
   decks: { list: 'read', save: 'full', remove: 'full', reorder: 'full' },
   sources: {
     list: 'read',

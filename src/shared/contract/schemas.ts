@@ -143,7 +143,8 @@ export const INPUT_SCHEMAS: InputSchemas = {
     }),
     get: z.object({ id: idSchema }),
     count: z.object({ query: columnQuerySchema, afterSeq: z.number().int().min(0) }),
-    thread: z.object({ id: idSchema })
+    thread: z.object({ id: idSchema }),
+    fetchThread: z.object({ id: idSchema })
   },
   decks: {
     list: noInput,

@@ -1,5 +1,5 @@
 import { ApiError } from '@shared/contract/errors'
-import type { ClientApi, EventMap, EventName, PostPage, SystemInfo } from '@shared/contract/domains'
+import type { ClientApi, EventMap, EventName, FetchedThread, PostPage, SystemInfo } from '@shared/contract/domains'
 import type { ColumnQuery, Deck } from '@shared/domain/column'
 import type { Post } from '@shared/domain/post'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/domain/settings'
@@ -29,6 +29,8 @@ export interface FakeApiInit {
   accounts?: Account[]
   /** The triage setup (teams, people, rules, SLA, learning, watchlist). */
   triage?: Partial<TriageConfig>
+  /** What the networks hold for `posts.fetchThread`: posts not stored yet, or the note it answers with instead. */
+  network?: { posts?: Post[]; note?: string | null }
 }
 
 /** The only code the fake's Mastodon sign-in accepts. */
@@ -133,6 +135,8 @@ export function createFakeApi(init: FakeApiInit = {}) {
   const failures = new Map<string, ApiError[]>()
   const gates = new Map<string, { promise: Promise<void>; release: () => void }>()
   const calls: FakeCall[] = []
+  /** What `posts.fetchThread` finds on the network: posts it stores, or a note when the network does not answer. */
+  const network: { posts: Post[]; note: string | null } = { posts: clone(init.network?.posts ?? []), note: init.network?.note ?? null }
 
   function store(posts: readonly Post[]): void {
     for (const post of posts) stored.set(post.id, { post: clone(post), seq: ++seq })
@@ -147,6 +151,25 @@ export function createFakeApi(init: FakeApiInit = {}) {
     const failure = queued?.shift()
     if (failure) throw failure
     return clone(answer())
+  }
+
+  /** As the core: up the reply chain to the root, then everything that replies into it; oldest first. */
+  function threadOf(id: string): Post[] {
+    const byId = (postId: string | null): Post | undefined => (postId ? stored.get(postId)?.post : undefined)
+    let root = byId(id)
+    if (!root) return []
+    for (let parent = byId(root.replyToId); parent; parent = byId(parent.replyToId)) root = parent
+    const ids = new Set([root.id])
+    for (let grew = true; grew; ) {
+      grew = false
+      for (const { post } of stored.values()) {
+        if (!ids.has(post.id) && post.replyToId && ids.has(post.replyToId)) {
+          ids.add(post.id)
+          grew = true
+        }
+      }
+    }
+    return [...ids].flatMap((postId) => byId(postId) ?? []).sort((a, b) => -newestFirst(a, b))
   }
 
   function matching(query: ColumnQuery): Post[] {
@@ -200,24 +223,16 @@ export function createFakeApi(init: FakeApiInit = {}) {
         record('posts.count', input, () =>
           Math.min(10_000, [...stored.values()].filter((entry) => entry.seq > input.afterSeq && matches(input.query, entry.post)).length)
         ),
-      thread: (input) =>
-        record('posts.thread', input, () => {
-          // As the core: up the reply chain to the root, then everything that replies into it; oldest first.
-          const byId = (id: string | null): Post | undefined => (id ? stored.get(id)?.post : undefined)
-          let root = byId(input.id)
-          if (!root) return []
-          for (let parent = byId(root.replyToId); parent; parent = byId(parent.replyToId)) root = parent
-          const ids = new Set([root.id])
-          for (let grew = true; grew; ) {
-            grew = false
-            for (const { post } of stored.values()) {
-              if (!ids.has(post.id) && post.replyToId && ids.has(post.replyToId)) {
-                ids.add(post.id)
-                grew = true
-              }
-            }
+      thread: (input) => record('posts.thread', input, () => threadOf(input.id)),
+      fetchThread: (input) =>
+        record('posts.fetchThread', input, (): FetchedThread => {
+          // As the core: what the network has is stored (and announced) before the thread is read again.
+          if (network.note === null && network.posts.length > 0) {
+            const fresh = network.posts.splice(0)
+            store(fresh)
+            emit('posts:added', { count: fresh.length, latestSeq: seq })
           }
-          return [...ids].flatMap((id) => byId(id) ?? []).sort((a, b) => -newestFirst(a, b))
+          return { posts: threadOf(input.id), source: network.note === null ? 'network' : 'store', note: network.note }
         })
     },
     decks: {

@@ -1,7 +1,8 @@
 /**
  * A Mastodon API test server (node:http on 127.0.0.1, a free port) over an in-memory world.
  *
- * It serves the endpoints Earshot's connector uses, with Mastodon's semantics: `max_id`,
+ * It serves the endpoints Earshot's connector uses (timelines, notifications, search, a status's
+ * conversation at `/api/v1/statuses/{id}/context`, posting), with Mastodon's semantics: `max_id`,
  * `since_id`, `min_id` (the page *immediately newer* than it), `limit` with each endpoint's
  * default and maximum, Link headers (`next` = older, `prev` = newer), bearer tokens, per-token
  * rate-limit headers with a configurable budget, and `Idempotency-Key` on status creation.
@@ -592,6 +593,12 @@ export class MastodonTestServer {
       const limit = pageLimit(q.get('limit'), 20, 40)
       const statuses = type === null || type === 'statuses' ? paginate(world.sortedStatuses((s) => s.reblogOfId === null && s.visibility === 'public' && s.searchText.toLowerCase().includes(query)), q, limit) : []
       return { body: { accounts: [], statuses: statuses.map((s) => world.statusJson(s)), hashtags: [] } }
+    }
+    if (method === 'GET' && /^\/api\/v1\/statuses\/[^/]+\/context$/.test(path)) {
+      const status = world.statuses.get(params.id ?? '')
+      if (!status || status.reblogOfId !== null || !world.canSee(me, status)) throw new HttpFailure(404, 'Record not found')
+      const { ancestors, descendants } = world.context(status, me)
+      return { body: { ancestors: ancestors.map((s) => world.statusJson(s)), descendants: descendants.map((s) => world.statusJson(s)) } }
     }
     if (method === 'POST' && path === '/api/v1/statuses') return this.createStatus(body, idempotencyKey, me)
     throw new HttpFailure(404, 'Record not found')

@@ -382,6 +382,34 @@ export class MastodonWorld {
     return [...this.statuses.values()].filter(filter).sort((a, b) => compareIds(b.id, a.id))
   }
 
+  /** Whether `viewer` may see `status`: a direct status only its author and the people it names. */
+  canSee(viewer: WorldAccount, status: WorldStatus): boolean {
+    return status.visibility !== 'direct' || status.accountId === viewer.id || status.mentionIds.includes(viewer.id)
+  }
+
+  /**
+   * The thread around `status` as `GET /api/v1/statuses/:id/context` shows it to `viewer`: the
+   * ancestors oldest first, then the descendants depth first, each level in the order posted
+   * (Mastodon's order). Boosts are never part of a thread; statuses the viewer may not see are left out.
+   */
+  context(status: WorldStatus, viewer: WorldAccount): { ancestors: WorldStatus[]; descendants: WorldStatus[] } {
+    const visible = (s: WorldStatus): boolean => s.reblogOfId === null && this.canSee(viewer, s)
+    const ancestors: WorldStatus[] = []
+    for (let parent = this.statuses.get(status.inReplyToId ?? ''); parent; parent = this.statuses.get(parent.inReplyToId ?? '')) {
+      if (visible(parent)) ancestors.unshift(parent)
+    }
+    const descendants: WorldStatus[] = []
+    const below = (id: string): void => {
+      const replies = [...this.statuses.values()].filter((s) => s.inReplyToId === id && visible(s)).sort((a, b) => compareIds(a.id, b.id))
+      for (const reply of replies) {
+        descendants.push(reply)
+        below(reply.id)
+      }
+    }
+    below(status.id)
+    return { ancestors, descendants }
+  }
+
   /** A status the owner publishes through the API. */
   publish(text: string, inReplyTo: WorldStatus | undefined, language: string | null): WorldStatus {
     return this.post(this.owner, { text, ...(inReplyTo ? { inReplyTo } : {}), language })

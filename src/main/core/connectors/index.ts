@@ -4,6 +4,8 @@ import type { AccountVerifiers } from '../services/accounts'
 import type { AccountRepository } from '../storage/repositories/accounts'
 import type { SourceRecord } from '../storage/repositories/sources'
 import type { Publisher } from '../sync/outbox'
+import type { AccountNetwork } from '@shared/domain/account'
+import type { IncomingPost } from '@shared/domain/post'
 import type { Connector } from './types'
 import { ConnectorError } from './types'
 import { BLUESKY_CAPABILITIES } from './bluesky/capabilities'
@@ -39,17 +41,47 @@ const loadBluesky = (): Promise<typeof BlueskyModule> => (bluesky ??= import('./
 let rss: Promise<typeof RssModule> | null = null
 const loadRss = (): Promise<typeof RssModule> => (rss ??= import('./rss/connector'))
 
-/** A connector whose implementation is loaded on its first fetch. */
-function lazyConnector(network: Connector['network'], capabilities: Connector['capabilities'], load: () => Promise<Connector>): Connector {
+/**
+ * A connector whose implementation is loaded on its first use. `conversations` says whether the
+ * loaded connector reads conversations: the lazy one must know before loading it.
+ */
+function lazyConnector(
+  network: Connector['network'],
+  capabilities: Connector['capabilities'],
+  load: () => Promise<Connector>,
+  { conversations = false }: { conversations?: boolean } = {}
+): Connector {
   let loaded: Promise<Connector> | null = null
   const get = (): Promise<Connector> => (loaded ??= load())
   return {
     network,
     capabilities,
     fetch: async (request) => (await get()).fetch(request),
-    recheck: async (ids, signal) => (await get()).recheck?.(ids, signal) ?? []
+    recheck: async (ids, signal) => (await get()).recheck?.(ids, signal) ?? [],
+    ...(conversations ? { conversation: async (remoteId: string, signal: AbortSignal) => (await get()).conversation?.(remoteId, signal) ?? [] } : {})
   }
 }
+
+/**
+ * Whether the conversation around a stored post can be read from its network, through the
+ * account of the source that brought the post, and if not, why not (none of these is an error).
+ */
+export type ConversationAccess =
+  | {
+      available: true
+      network: AccountNetwork
+      /** The instance or service asked (for sentences: "Rate limited by bsky.social"). */
+      host: string
+      read: (remoteId: string, signal: AbortSignal) => Promise<IncomingPost[]>
+    }
+  | {
+      available: false
+      /**
+       * `no_conversations`: the network has none to read (feeds, the demo); `no_account`: the
+       * post's source or its account is gone; `reconnect`: the account's credentials were refused.
+       */
+      reason: 'no_conversations' | 'no_account' | 'reconnect'
+    }
 
 export interface ConnectorDeps {
   version: string
@@ -85,6 +117,30 @@ export class ConnectorRegistry {
     if (connector) this.connectors.set(source.id, { key, connector })
     else this.connectors.delete(source.id)
     return connector
+  }
+
+  /**
+   * How to read the conversation around a post that `source` brought (null: the source was
+   * removed and its posts kept). Reads through the source's own connector, so a Mastodon post's
+   * id is asked of the instance that gave it.
+   */
+  conversationFor(source: SourceRecord | null): ConversationAccess {
+    if (!source) return { available: false, reason: 'no_account' }
+    if (source.network !== 'mastodon' && source.network !== 'bluesky') return { available: false, reason: 'no_conversations' }
+    const accountId = source.config.accountId
+    const account = typeof accountId === 'string' ? this.deps.accounts.get(accountId) : null
+    if (!account || !this.deps.secrets.get(account.id)) return { available: false, reason: 'no_account' }
+    if (account.status === 'error') return { available: false, reason: 'reconnect' }
+    const connector = this.for(source)
+    const read = connector?.conversation?.bind(connector)
+    if (!read) return { available: false, reason: 'no_account' }
+    let host: string
+    try {
+      host = new URL(account.serviceUrl).host
+    } catch {
+      host = account.serviceUrl
+    }
+    return { available: true, network: account.network, host, read }
   }
 
   forget(id: string): void {
@@ -219,7 +275,7 @@ export class ConnectorRegistry {
           onSessionChange: this.sessionSaver(account.id),
           now: this.deps.now
         }
-        return lazyConnector('bluesky', BLUESKY_CAPABILITIES, async () => (await loadBluesky()).createBlueskyConnector(options))
+        return lazyConnector('bluesky', BLUESKY_CAPABILITIES, async () => (await loadBluesky()).createBlueskyConnector(options), { conversations: true })
       }
       case 'demo':
         return null

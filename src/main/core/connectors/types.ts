@@ -98,4 +98,10 @@ export interface Connector {
    * ids, newest first, at most 25) no longer exist upstream. The engine asks after each poll.
    */
   recheck?(ids: string[], signal: AbortSignal): Promise<string[]>
+  /**
+   * The conversation around one post (its remote id on this network): the posts it replies to
+   * and the replies below it, as far as the network shows them to this account, in any order.
+   * Networks without conversations (feeds) have no such method. Rejects with a ConnectorError.
+   */
+  conversation?(remoteId: string, signal: AbortSignal): Promise<IncomingPost[]>
 }

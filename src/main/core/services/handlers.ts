@@ -66,7 +66,8 @@ export function systemHandlers(deps: ServiceDeps): DomainHandlers<'system'> {
   }
 }
 
-export function postHandlers({ store }: ServiceDeps): DomainHandlers<'posts'> {
+/** The store's side of the posts API; `fetchThread` asks the networks and is added beside the connectors (core/index.ts). */
+export function postHandlers({ store }: ServiceDeps): Omit<DomainHandlers<'posts'>, 'fetchThread'> {
   return {
     query: ({ query, cursor, limit }) => store.posts.page(query, cursor, limit ?? DEFAULT_PAGE),
     since: ({ query, afterSeq, limit }) => store.posts.since(query, afterSeq, limit ?? DEFAULT_SINCE),

@@ -15,15 +15,19 @@
  */
 import { BLUESKY_CAPABILITIES } from './capabilities'
 import { AppBskyFeedDefs, type AtpAgent } from '@atproto/api'
+import type { IncomingPost } from '@shared/domain/post'
 import type { Connector, FetchRequest, FetchResult, RateLimitInfo } from '../types'
 import { ConnectorError } from '../types'
 import { advance, type CursorOptions, type ListItem, type ListPage, pageToRequest, readCursor, writeCursor } from './cursor'
-import { mapFeedViewPost, mapNotification, mapPostView, POST_NOTIFICATION_REASONS } from './map'
+import { mapFeedViewPost, mapNotification, mapPostView, mapThread, POST_NOTIFICATION_REASONS } from './map'
 import { openBlueskySession } from './session'
 
 export type BlueskySourceKind = 'timeline' | 'notifications' | 'author' | 'search'
 
 export const DEFAULT_PAGE_SIZE = 50
+/** How far a conversation is read up the reply chain (as far as the store follows one) and down its replies. */
+const THREAD_PARENT_HEIGHT = 50
+const THREAD_DEPTH = 10
 
 export interface BlueskyConnectorOptions {
   /** The source the posts belong to. */
@@ -167,6 +171,15 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Connec
       }, { signal })
       // A post that getPosts no longer returns was deleted (or its author now hides it from us).
       return uris.filter((uri) => !present.has(uri)).map((uri) => `bluesky:${uri}`)
+    },
+
+    /** app.bsky.feed.getPostThread: the post, its parents and the replies the AppView shows this account. */
+    async conversation(remoteId: string, signal: AbortSignal): Promise<IncomingPost[]> {
+      const thread = await (ownSession ?? session()).call(
+        async (agent) => (await agent.app.bsky.feed.getPostThread({ uri: remoteId, parentHeight: THREAD_PARENT_HEIGHT, depth: THREAD_DEPTH }, { signal })).data.thread,
+        { signal, notFound: 'Bluesky no longer shows this post (deleted, or hidden from this account)' }
+      )
+      return mapThread(sourceId, thread)
     }
   }
 }

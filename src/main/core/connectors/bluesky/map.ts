@@ -25,7 +25,7 @@
  */
 import {
   type AppBskyActorDefs,
-  type AppBskyFeedDefs,
+  AppBskyFeedDefs,
   type AppBskyNotificationListNotifications,
   type AppBskyRichtextFacet,
   RichText
@@ -281,4 +281,35 @@ export function mapNotification(sourceId: string, notification: AppBskyNotificat
     record: notification.record,
     indexedAt: notification.indexedAt
   })
+}
+
+/** What `getPostThread` answers with at each place of the tree (a post, or a gap: deleted, blocked, unknown). */
+type ThreadNode = AppBskyFeedDefs.ThreadViewPost['parent'] | NonNullable<AppBskyFeedDefs.ThreadViewPost['replies']>[number]
+
+/**
+ * app.bsky.feed.getPostThread's tree → its posts: the post asked about, its parents up the chain
+ * and every reply below it. Deleted and blocked places (`notFoundPost`, `blockedPost`) are gaps:
+ * what is above or below a gap that the view still includes is kept.
+ */
+export function mapThread(sourceId: string, thread: ThreadNode): IncomingPost[] {
+  const posts: IncomingPost[] = []
+  const seen = new Set<string>()
+  const add = (view: AppBskyFeedDefs.PostView): void => {
+    if (seen.has(view.uri)) return
+    seen.add(view.uri)
+    const post = mapPostView(sourceId, view)
+    if (post) posts.push(post)
+  }
+  const below = (node: ThreadNode): void => {
+    if (!AppBskyFeedDefs.isThreadViewPost(node)) return
+    add(node.post)
+    for (const reply of node.replies ?? []) below(reply)
+  }
+  below(thread)
+  let node: ThreadNode = thread
+  while (AppBskyFeedDefs.isThreadViewPost(node)) {
+    add(node.post)
+    node = node.parent
+  }
+  return posts
 }

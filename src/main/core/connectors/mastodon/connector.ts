@@ -195,6 +195,20 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
         more,
         ...(rateLimit ? { rateLimit } : {})
       }
+    },
+    /**
+     * `GET /api/v1/statuses/:id/context`: the ancestors and the descendants Mastodon shows this
+     * account (the server bounds both lists itself). The status itself is not in the answer: the
+     * caller asks about a post it has stored, and one request keeps inside the caller's time-out.
+     */
+    async conversation(remoteId: string, signal: AbortSignal): Promise<IncomingPost[]> {
+      const context: ErrorContext = { host, timeoutMs, now: options.now, signal }
+      const client = createMastodonClient({ instanceUrl: options.instanceUrl, accessToken: options.accessToken, timeoutMs, signal })
+      const thread = await callMastodon(context, () => client.v1.statuses.$select(encodeURIComponent(remoteId)).context.fetch())
+      if (!thread || !Array.isArray(thread.ancestors) || !Array.isArray(thread.descendants)) {
+        throw new ConnectorError('invalid_response', `${host} answered with something that is not a Mastodon conversation — is this a Mastodon server?`)
+      }
+      return [...thread.ancestors, ...thread.descendants].map((status) => mapStatus(status, mapContext))
     }
   }
   if (options.kind === 'search') return connector
