@@ -58,6 +58,10 @@ export default defineConfig({
     resolve: { alias: { '@shared': shared, '@renderer': resolve(import.meta.dirname, 'src/renderer/src') } },
     plugins: [vue(), cspMetaTag()],
     build: {
+      // electron-vite leaves the renderer unminified (Electron reads it from disk), but the same
+      // bundle is what `earshot serve` sends to every browser, and a third of the size is a
+      // third less to parse before the deck paints.
+      minify: true,
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') }
     }
   }
