@@ -181,12 +181,13 @@ describe('the deck', () => {
     expect(fake.callsOf('posts.query').map((call) => call.input)).toEqual([{ query: { type: 'stream', filter: {} }, limit: 40 }])
     expect(articleNames('All mentions').length).toBeLessThan(40)
 
-    await scrollFeed('All mentions', 40 * 150 - 900)
+    // Rows measure as ColumnView's estimate here (240 px comfortable): no layout in happy-dom.
+    await scrollFeed('All mentions', 40 * 240 - 900)
 
     const queries = fake.callsOf('posts.query')
     expect(queries).toHaveLength(2)
     expect(queries[1]?.input).toMatchObject({ cursor: expect.stringMatching(/\|demo:61$/), limit: 40 })
-    await scrollFeed('All mentions', 80 * 150 - 900)
+    await scrollFeed('All mentions', 80 * 240 - 900)
     expect(accessibleText(feedOf('All mentions'))).toContain('Post number 21 ')
   })
 })

@@ -1,5 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, disposePinia, setActivePinia, type Pinia } from 'pinia'
+import { vi } from 'vitest'
 import type { Component } from 'vue'
 import { setApi, transportStatus } from '@renderer/lib/api'
 import App from '@renderer/App.vue'
@@ -31,7 +32,16 @@ export async function mountWith(fake: FakeApi, component: Component = App): Prom
   const wrapper = mount(component, { attachTo: document.body, global: { plugins: [pinia] } })
   mounted.push(wrapper)
   await flushPromises()
+  // The lists render their overscan after the first frame (VirtualList), as a person would see
+  // the page a moment later. Under fake timers the frames are the test's to advance.
+  if (!vi.isFakeTimers()) await animationFrames(2)
   return wrapper
+}
+
+/** Waits for `count` animation frames, then for what they set off. */
+export async function animationFrames(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
+  await flushPromises()
 }
 
 /** Unmounts everything mounted by mountWith (call in afterEach). */

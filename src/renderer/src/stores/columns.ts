@@ -1,9 +1,11 @@
 import { onScopeDispose, shallowReactive, watch } from 'vue'
 import { defineStore } from 'pinia'
+import type { PostPage } from '@shared/contract/domains'
 import type { ColumnQuery } from '@shared/domain/column'
 import type { Post } from '@shared/domain/post'
 import { api } from '@renderer/lib/api'
 import { errorMessage } from '@renderer/lib/errors'
+import { deckShown } from '@renderer/lib/startup'
 import { appendOlder, applyPostChanges, columnOrder, comparePosts, idsOf, mergePosts, overlayPage, type ColumnOrder } from '@renderer/lib/timeline'
 import { useConnectionStore } from './connection'
 
@@ -32,6 +34,10 @@ const CHANGED_FETCH_MAX = 50
 /** Pages walked to find our place again after older posts were dropped. */
 const RESYNC_MAX_PAGES = 25
 const RESYNC_PAGE_SIZE = 200
+/** A first page asked for ahead of its column is used only this soon after. */
+const EARLY_PAGE_TTL_MS = 5000
+/** A first page that arrived waits at most this long for the others of its deck. */
+const TOGETHER_MAX_WAIT_MS = 150
 /** Where a column's read mark lives in this browser: the prefix plus the column's key. */
 export const READ_MARK_PREFIX = 'earshot:read:'
 
@@ -124,6 +130,37 @@ function sameQuery(a: ColumnQuery, b: ColumnQuery): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
+/** The key of a deck column's feed: the same column in two decks is two feeds. */
+export function feedKeyOf(deckId: string, columnId: string): string {
+  return `${deckId}/${columnId}`
+}
+
+/**
+ * First pages asked for in the same task (a deck opening) are shown in the same task: one
+ * render, one layout and one paint for the whole deck instead of one per column as each answer
+ * arrives. An answer waits at most TOGETHER_MAX_WAIT_MS for slower ones; a failure shows at once.
+ */
+let openingGroup: Array<Promise<unknown>> | null = null
+
+function together<T>(request: Promise<T>): Promise<T> {
+  if (!openingGroup) {
+    const group: Array<Promise<unknown>> = []
+    openingGroup = group
+    setTimeout(() => {
+      if (openingGroup === group) openingGroup = null
+    }, 0)
+  }
+  const group = openingGroup
+  group.push(request.catch(() => undefined))
+  return request.then(async (value) => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, TOGETHER_MAX_WAIT_MS)))
+    await Promise.race([Promise.all(group), patience])
+    clearTimeout(timer)
+    return value
+  })
+}
+
 /**
  * The posts of every open column: first page, live "since" updates, history paging.
  * Each column is addressed by a key the view chooses (deck id + column id).
@@ -131,6 +168,34 @@ function sameQuery(a: ColumnQuery, b: ColumnQuery): boolean {
 export const useColumnsStore = defineStore('columns', () => {
   const feeds = shallowReactive(new Map<string, ColumnFeed>())
   const runtimes = new Map<string, FeedRuntime>()
+  /** First pages asked for before their column opened (see `prefetch`), by feed key. */
+  const earlyPages = new Map<string, { query: string; page: Promise<PostPage> }>()
+
+  /**
+   * Asks for a column's first page before the column exists: the decks store does so the moment
+   * the decks arrive, so the store answers while the deck itself is still being rendered. The
+   * column's `open` takes the answer; unused ones are let go after EARLY_PAGE_TTL_MS.
+   */
+  function prefetch(key: string, query: ColumnQuery): void {
+    if (feeds.has(key) || earlyPages.has(key)) return
+    const page = together(api.posts.query({ query: plain(query), limit: PAGE_SIZE }))
+    // A failure is the column's to report when it opens (and asks again).
+    page.catch(() => undefined)
+    earlyPages.set(key, { query: JSON.stringify(query), page })
+    setTimeout(() => {
+      if (earlyPages.get(key)?.page === page) earlyPages.delete(key)
+    }, EARLY_PAGE_TTL_MS)
+  }
+
+  /**
+   * The first page asked for early for this key and query, once (a reload asks afresh). Its
+   * failure is the column's failure, with the column's Retry.
+   */
+  function takeEarlyPage(key: string, query: ColumnQuery): Promise<PostPage> | null {
+    const early = earlyPages.get(key)
+    earlyPages.delete(key)
+    return early && early.query === JSON.stringify(query) ? early.page : null
+  }
 
   function feedOf(key: string): ColumnFeed | undefined {
     return feeds.get(key)
@@ -197,7 +262,7 @@ export const useColumnsStore = defineStore('columns', () => {
     feed.loadingMore = false
     feed.moreError = null
     try {
-      const page = await api.posts.query({ query: plain(feed.query), limit: PAGE_SIZE })
+      const page = await (takeEarlyPage(key, feed.query) ?? together(api.posts.query({ query: plain(feed.query), limit: PAGE_SIZE })))
       if (!isCurrent(key, runtime, generation)) return
       feed.posts = feed.order === 'time' ? [...page.posts].sort(comparePosts) : page.posts
       feed.held = []
@@ -220,6 +285,8 @@ export const useColumnsStore = defineStore('columns', () => {
       }
       feed.status = 'error'
       feed.error = errorMessage(e)
+    } finally {
+      deckShown()
     }
   }
 
@@ -443,6 +510,11 @@ export const useColumnsStore = defineStore('columns', () => {
     if (!feed || !runtime) return
     const generation = runtime.generation
     const readSeq = feed.readSeq
+    // Nothing was stored after the mark (the usual case when a deck opens): no need to ask.
+    if (readSeq >= feed.latestSeq) {
+      feed.unread = 0
+      return
+    }
     try {
       const unread = await api.posts.count({ query: plain(feed.query), afterSeq: readSeq })
       // A "mark all read" while the count travelled wins over the count.
@@ -569,5 +641,5 @@ export const useColumnsStore = defineStore('columns', () => {
     for (const key of [...feeds.keys()]) close(key)
   })
 
-  return { feedOf, open, close, load, reloadAll, loadMore, requestNewer, setAtTop, showNew, applyChanged, countUnread, markAllRead }
+  return { feedOf, open, prefetch, close, load, reloadAll, loadMore, requestNewer, setAtTop, showNew, applyChanged, countUnread, markAllRead }
 })

@@ -5,6 +5,8 @@ import type { QueryNames } from '@shared/domain/describe-query'
 import type { Person, Team } from '@shared/domain/triage'
 import { api } from '@renderer/lib/api'
 import { errorMessage } from '@renderer/lib/errors'
+import { deckOpening } from '@renderer/lib/startup'
+import { feedKeyOf, useColumnsStore } from './columns'
 import { useConnectionStore } from './connection'
 import { useSourcesStore } from './sources'
 
@@ -115,11 +117,21 @@ export const useDecksStore = defineStore('decks', () => {
     if (!merged.some((deck) => deck.id === currentId.value)) currentId.value = merged[0]?.id ?? null
   }
 
-  async function load(): Promise<void> {
+  /**
+   * Reads the decks. With `prefetchColumns` (the deck window), the current deck's columns ask
+   * for their first pages right away, before Vue renders the deck that will show them.
+   */
+  async function load(options: { prefetchColumns?: boolean } = {}): Promise<void> {
     if (status.value !== 'ready') status.value = 'loading'
     void loadNames()
     try {
       receive(await api.decks.list())
+      const deck = current.value
+      if (options.prefetchColumns && deck?.columns.some((column) => !column.collapsed)) {
+        deckOpening()
+        const columns = useColumnsStore()
+        for (const column of deck.columns) if (!column.collapsed) columns.prefetch(feedKeyOf(deck.id, column.id), column.query)
+      }
       status.value = 'ready'
       error.value = null
     } catch (e) {
