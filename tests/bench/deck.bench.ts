@@ -11,9 +11,12 @@
  *   deck.heap.growth          JS heap after a time-compressed day of traffic vs. before (≤ 10 %)
  *
  * Needs `npm run build` (npm run bench builds first). Sizes can be lowered for a quick look:
- * EARSHOT_BENCH_DECK_POSTS, EARSHOT_BENCH_COLUMN_ROWS, EARSHOT_BENCH_IDLE_SECONDS.
+ * EARSHOT_BENCH_DECK_POSTS, EARSHOT_BENCH_COLUMN_ROWS, EARSHOT_BENCH_IDLE_SECONDS. Seeding a million
+ * posts takes minutes: EARSHOT_BENCH_DECK_DIR keeps the seeded store in that folder and reuses it
+ * on the next run (posts arriving during a run stay in it; delete the folder for a clean store).
  */
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, it } from 'vitest'
@@ -33,6 +36,7 @@ const tempDir = useTempDirs()
 const TOTAL = Number(process.env.EARSHOT_BENCH_DECK_POSTS ?? 1_000_000)
 const COLUMN_ROWS = Number(process.env.EARSHOT_BENCH_COLUMN_ROWS ?? 10_000)
 const IDLE_SECONDS = Number(process.env.EARSHOT_BENCH_IDLE_SECONDS ?? 60)
+const KEPT_DIR = process.env.EARSHOT_BENCH_DECK_DIR
 const BATCH = 1000
 const NETWORKS = ['mastodon', 'bluesky', 'rss', 'demo'] as const
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url))
@@ -137,8 +141,14 @@ describe('deck in Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(RENDERER_DIR)) throw new Error('The renderer is not built: run `npm run build` first (npm run bench does).')
-    dataDir = tempDir()
-    seed(dataDir)
+    if (KEPT_DIR) mkdirSync(KEPT_DIR, { recursive: true })
+    dataDir = KEPT_DIR ?? tempDir()
+    // The marker is written last, so a seeding that was cut short is not reused.
+    const seeded = join(dataDir, 'bench-seeded')
+    if (!existsSync(seeded)) {
+      seed(dataDir)
+      if (KEPT_DIR) writeFileSync(seeded, `${TOTAL}\n`)
+    }
     core = openCore({ dataDir, demo: false, sync: false, version: '0.0.0-bench' })
     const tokens = loadOrCreateTokens(dataDir)
     host = await startWebHost({ core, tokens, rendererDir: RENDERER_DIR, host: '127.0.0.1', port: 0 })
