@@ -55,12 +55,18 @@ const FILTERS: Array<[string, PostFilter]> = [
   ['Lumora', { text: 'lumora' }]
 ]
 
-function batch(generator: DemoGenerator, from: number, start: number, step: number): IncomingPost[] {
+/**
+ * Posts arriving during this run: ids of their own, so that a kept store (EARSHOT_BENCH_DECK_DIR)
+ * takes them as new again instead of as copies of the last run's.
+ */
+const LIVE = `live-${Date.now().toString(36)}`
+
+function batch(generator: DemoGenerator, from: number, start: number, step: number, tag = 'bench'): IncomingPost[] {
   return Array.from({ length: BATCH }, (_, i) => {
     const n = from + i
     const network = NETWORKS[n % NETWORKS.length] ?? 'demo'
     const post = generator.post(n, start + n * step)
-    return { ...post, id: `${network}:bench-${n}`, remoteId: `bench-${n}`, network, sourceId: `${network}-source`, author: { ...post.author, network } }
+    return { ...post, id: `${network}:${tag}-${n}`, remoteId: `${tag}-${n}`, network, sourceId: `${network}-source`, author: { ...post.author, network } }
   })
 }
 
@@ -266,7 +272,7 @@ describe('deck in Chromium', () => {
     const tasks = await traced(browser, page, async () => {
       const until = Date.now() + 20_000
       while (Date.now() < until) {
-        const posts = batch(generator, TOTAL + n, Date.now(), 1).slice(0, 5)
+        const posts = batch(generator, TOTAL + n, Date.now(), 1, LIVE).slice(0, 5)
         n += BATCH
         await Promise.resolve(core.ingest.add(posts))
         await new Promise((resolve) => setTimeout(resolve, 100))
@@ -305,7 +311,7 @@ describe('deck in Chromium', () => {
     const heapBefore = await heap()
     const generator = new DemoGenerator({ seed: 123 })
     for (let i = 0; i < 5760; i += 96) {
-      await Promise.resolve(core.ingest.add(batch(generator, TOTAL * 2 + i * BATCH, Date.now(), 1).slice(0, 96)))
+      await Promise.resolve(core.ingest.add(batch(generator, TOTAL * 2 + i * BATCH, Date.now(), 1, LIVE).slice(0, 96)))
       await new Promise((resolve) => setTimeout(resolve, 1000))
     }
     await new Promise((resolve) => setTimeout(resolve, 3000))
