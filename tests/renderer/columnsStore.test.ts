@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { ApiError } from '@shared/contract/errors'
 import { transportStatus } from '@renderer/lib/api'
-import { MAX_HELD, PAGE_SIZE, READ_MARK_PREFIX, REFRESH_INTERVAL_MS, SINCE_LIMIT, TOP_WINDOW, useColumnsStore } from '@renderer/stores/columns'
+import { MAX_HELD, PAGE_SIZE, READ_MARK_PREFIX, REFRESH_INTERVAL_MS, SINCE_LIMIT, TOP_WINDOW, UNREAD_RECOUNT_MS, useColumnsStore } from '@renderer/stores/columns'
 import { useConnectionStore } from '@renderer/stores/connection'
 import { createFakeApi, type FakeApi } from './support/fakeApi'
 import { makePost, makePosts } from './support/fixtures'
@@ -229,8 +229,13 @@ describe('unread counts and read marks', () => {
     fake.addPosts(makePosts(11, 13))
     await vi.advanceTimersByTimeAsync(REFRESH_INTERVAL_MS)
     await settle()
+    // Counted by the column as the posts arrive; the store's exact count follows within UNREAD_RECOUNT_MS.
     expect(feed.unread).toBe(3)
+    expect(fake.callsOf('posts.count')).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(UNREAD_RECOUNT_MS)
+    await settle()
     expect(fake.callsOf('posts.count').at(-1)?.input).toMatchObject({ afterSeq: 10 })
+    expect(feed.unread).toBe(3)
 
     store.markAllRead(KEY)
     expect(feed.unread).toBe(0)

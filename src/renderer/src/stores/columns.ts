@@ -34,6 +34,14 @@ const CHANGED_FETCH_MAX = 50
 /** Pages walked to find our place again after older posts were dropped. */
 const RESYNC_MAX_PAGES = 25
 const RESYNC_PAGE_SIZE = 200
+/**
+ * Between exact counts (`posts.count`), a column adds the posts it receives to its unread count
+ * itself; the store is asked again at most this often. Asking after every refresh of eight busy
+ * columns was half of the deck's requests under a steady stream.
+ */
+export const UNREAD_RECOUNT_MS = 5000
+/** `posts.count` counts up to here ("10k+"). */
+const UNREAD_CAP = 10_000
 /** A first page asked for ahead of its column is used only this soon after. */
 const EARLY_PAGE_TTL_MS = 5000
 /** A first page that arrived waits at most this long for the others of its deck. */
@@ -115,6 +123,9 @@ interface FeedRuntime {
   announcedSeq: number
   /** Many posts changed while the reader was scrolled down: read the newest page again at the top. */
   stale: boolean
+  /** When `posts.count` was last asked, and the recount waiting for UNREAD_RECOUNT_MS to pass. */
+  countedAt: number
+  countTimer: ReturnType<typeof setTimeout> | null
 }
 
 function cursorOf(next: string | null): FeedHistory {
@@ -228,7 +239,7 @@ export const useColumnsStore = defineStore('columns', () => {
       unread: 0
     })
     feeds.set(key, feed)
-    runtimes.set(key, { generation: 0, inFlight: false, pending: false, lastStart: 0, timer: null, announcedSeq: 0, stale: false })
+    runtimes.set(key, { generation: 0, inFlight: false, pending: false, lastStart: 0, timer: null, announcedSeq: 0, stale: false, countedAt: 0, countTimer: null })
     void load(key)
     return feed
   }
@@ -238,6 +249,7 @@ export const useColumnsStore = defineStore('columns', () => {
     if (runtime) {
       runtime.generation++
       if (runtime.timer) clearTimeout(runtime.timer)
+      if (runtime.countTimer) clearTimeout(runtime.countTimer)
     }
     runtimes.delete(key)
     feeds.delete(key)
@@ -451,14 +463,20 @@ export const useColumnsStore = defineStore('columns', () => {
         if (!isCurrent(key, runtime, generation)) return
         feed.latestSeq = Math.max(feed.latestSeq, page.latestSeq)
         receivePage(feed, page.posts, cursorOf(page.nextCursor))
-        await countUnread(key)
+        recountUnreadSoon(key)
         return
       }
       const page = await api.posts.since({ query: plain(feed.query), afterSeq: feed.latestSeq, limit: SINCE_LIMIT })
       if (!isCurrent(key, runtime, generation)) return
       feed.latestSeq = Math.max(feed.latestSeq, page.latestSeq)
-      receive(feed, page.posts, page.posts.length >= SINCE_LIMIT)
-      if (page.posts.length > 0) await countUnread(key)
+      const known = idsOf(feed.posts, feed.held)
+      const arrivals = page.posts.filter((post) => !known.has(post.id)).length
+      const skippedSome = page.posts.length >= SINCE_LIMIT
+      receive(feed, page.posts, skippedSome)
+      if (page.posts.length === 0) return
+      // Everything `since` brings was stored after the read mark: unread until the exact count says otherwise.
+      if (!skippedSome) feed.unread = Math.min(UNREAD_CAP, feed.unread + arrivals)
+      recountUnreadSoon(key, skippedSome)
     } catch (e) {
       // The column keeps what it shows; the connection banner explains an outage, and the
       // next event or reconnect asks again.
@@ -504,10 +522,26 @@ export const useColumnsStore = defineStore('columns', () => {
   }
 
   /** Asks the core how many of the column's posts arrived after its read mark. */
+  /** An exact count now when the last one is old enough (or `now`), else once UNREAD_RECOUNT_MS has passed. */
+  function recountUnreadSoon(key: string, now = false): void {
+    const runtime = runtimes.get(key)
+    if (!runtime || runtime.countTimer) return
+    const wait = now ? 0 : runtime.countedAt + UNREAD_RECOUNT_MS - Date.now()
+    if (wait <= 0) {
+      void countUnread(key)
+      return
+    }
+    runtime.countTimer = setTimeout(() => {
+      runtime.countTimer = null
+      void countUnread(key)
+    }, wait)
+  }
+
   async function countUnread(key: string): Promise<void> {
     const feed = feeds.get(key)
     const runtime = runtimes.get(key)
     if (!feed || !runtime) return
+    runtime.countedAt = Date.now()
     const generation = runtime.generation
     const readSeq = feed.readSeq
     // Nothing was stored after the mark (the usual case when a deck opens): no need to ask.
