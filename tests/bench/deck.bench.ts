@@ -61,8 +61,8 @@ const FILTERS: Array<[string, PostFilter]> = [
  */
 const LIVE = `live-${Date.now().toString(36)}`
 
-function batch(generator: DemoGenerator, from: number, start: number, step: number, tag = 'bench'): IncomingPost[] {
-  return Array.from({ length: BATCH }, (_, i) => {
+function batch(generator: DemoGenerator, from: number, start: number, step: number, tag = 'bench', count = BATCH): IncomingPost[] {
+  return Array.from({ length: count }, (_, i) => {
     const n = from + i
     const network = NETWORKS[n % NETWORKS.length] ?? 'demo'
     const post = generator.post(n, start + n * step)
@@ -272,7 +272,7 @@ describe('deck in Chromium', () => {
     const tasks = await traced(browser, page, async () => {
       const until = Date.now() + 20_000
       while (Date.now() < until) {
-        const posts = batch(generator, TOTAL + n, Date.now(), 1, LIVE).slice(0, 5)
+        const posts = batch(generator, TOTAL + n, Date.now(), 1, LIVE, 5)
         n += BATCH
         await Promise.resolve(core.ingest.add(posts))
         await new Promise((resolve) => setTimeout(resolve, 100))
@@ -311,7 +311,7 @@ describe('deck in Chromium', () => {
     const heapBefore = await heap()
     const generator = new DemoGenerator({ seed: 123 })
     for (let i = 0; i < 5760; i += 96) {
-      await Promise.resolve(core.ingest.add(batch(generator, TOTAL * 2 + i * BATCH, Date.now(), 1, LIVE).slice(0, 96)))
+      await Promise.resolve(core.ingest.add(batch(generator, TOTAL * 2 + i * BATCH, Date.now(), 1, LIVE, 96)))
       await new Promise((resolve) => setTimeout(resolve, 1000))
     }
     await new Promise((resolve) => setTimeout(resolve, 3000))
