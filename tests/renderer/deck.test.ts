@@ -94,6 +94,32 @@ describe('the deck', () => {
     expect(since[0]?.input).toMatchObject({ query: { type: 'stream', filter: {} }, afterSeq: 5 })
   })
 
+  test('at the top, a post read with the keyboard stays put: new posts wait until focus leaves the column', async () => {
+    const fake = createFakeApi({ decks: [DEFAULT_DECK], posts: makePosts(1, 5) })
+    await mountWith(fake)
+    const first = queryAllByRole(feedOf('All mentions'), 'article')[0] as HTMLElement
+    first.focus()
+    const before = articleNames('All mentions')
+
+    fake.addPosts(makePosts(101, 102))
+    await flushPromises()
+    expect(articleNames('All mentions')).toEqual(before)
+    expect(document.activeElement).toBe(first)
+    expect(getByRole(column('All mentions'), 'button', { name: '2 new posts' })).toBeTruthy()
+
+    // Focus elsewhere: the column is at the top and unread again, so what comes next shows at once.
+    first.blur()
+    getByRole(column('All mentions'), 'button', { name: '2 new posts' }).click()
+    await flushPromises()
+    fake.addPosts([makePost(103)])
+    // A column asks for new posts at most every 500 ms.
+    await new Promise((resolve) => setTimeout(resolve, 520))
+    await flushPromises()
+    const top = queryAllByRole(feedOf('All mentions'), 'article')[0] as HTMLElement
+    expect(accessibleText(top)).toContain('Post number 103 ')
+    expect(queryByRole(column('All mentions'), 'button', { name: /new posts?$/ })).toBeNull()
+  })
+
   test('while scrolled down, new posts wait behind an "N new posts" pill that merges them', async () => {
     const fake = createFakeApi({ decks: [DEFAULT_DECK], posts: makePosts(1, 20) })
     await mountWith(fake)

@@ -52,6 +52,12 @@ export function useColumnFeed(key: MaybeRefOrGetter<string>, query: MaybeRefOrGe
   )
   onScopeDispose(() => store.close(toValue(key)))
 
+  // New posts appear at once only while the reader is at the top and not reading a post there
+  // with the keyboard: a focused post must not move (nor leave a reordered queue) under its reader.
+  let scrolledToTop = true
+  let reading = false
+  const updateAtTop = (): void => store.setAtTop(toValue(key), scrolledToTop && !reading)
+
   const feed = computed<ColumnFeed | undefined>(() => store.feedOf(toValue(key)))
   const posts = computed<readonly Post[]>(() => feed.value?.posts ?? [])
   const view = computed<FeedView>(() => {
@@ -84,7 +90,15 @@ export function useColumnFeed(key: MaybeRefOrGetter<string>, query: MaybeRefOrGe
     loadMore: () => store.loadMore(toValue(key)),
     showNew: () => store.showNew(toValue(key)),
     /** Feed the scroll position in; the store decides whether new posts show or wait. */
-    onScroll: (scrollTop: number) => store.setAtTop(toValue(key), scrollTop < AT_TOP_PX)
+    onScroll: (scrollTop: number) => {
+      scrolledToTop = scrollTop < AT_TOP_PX
+      updateAtTop()
+    },
+    /** Keyboard focus entered (true) or left (false) the column's posts. */
+    onReading: (on: boolean) => {
+      reading = on
+      updateAtTop()
+    }
   }
 }
 
