@@ -5,6 +5,9 @@ import type { WorkflowRepository } from '../storage/repositories/workflow'
 import { DEMO_SOURCE_ID, DemoGenerator } from './generator'
 import { DEMO_TEAM_ACTOR, HANDLED_AFTER_MS, demoOutcome } from './handled'
 
+/** History is stored in slices of this many posts, newest first. */
+const HISTORY_SLICE = 500
+
 /** How much history a fresh demo workspace starts with. */
 export const DEMO_BACKFILL_DAYS = 7
 export const DEMO_BACKFILL_COUNT = 5000
@@ -101,16 +104,24 @@ export class DemoRunner {
     this.timer.unref?.()
   }
 
-  /** Stores generated posts; `history` (backfill, gap) also records what the demo team did with them. */
+  /**
+   * Stores generated posts; `history` (backfill, gap) also records what the demo team did with them.
+   * History goes in newest first and in slices, so the first columns fill while the rest of the
+   * week is still being classified.
+   */
   private store(posts: IncomingPost[], next: number, history: boolean): void {
     this.next = next
-    // The cursor moves on once the posts are stored (classifying them takes a moment).
+    const slices = history ? sliceNewestFirst(posts, HISTORY_SLICE) : [posts]
+    // The cursor moves on once every slice is stored (classifying them takes a moment).
     // (A failure means the store is closing: the next start continues from the last saved cursor.)
-    this.options.ingest
-      .add(posts)
-      .then((result) => {
+    const stored = slices.map((slice) =>
+      this.options.ingest.add(slice).then((result) => {
         // Right after storing and routing, before the UI reads them: they never look unanswered.
         if (history) this.handleHistory(result.insertedIds)
+      })
+    )
+    Promise.all(stored)
+      .then(() =>
         this.options.sources.saveSyncState(DEMO_SOURCE_ID, {
           cursor: JSON.stringify({ next } satisfies DemoCursor),
           lastSyncAt: this.options.now(),
@@ -118,7 +129,7 @@ export class DemoRunner {
           lastError: null,
           status: 'ok'
         })
-      })
+      )
       .catch(() => undefined)
   }
 
@@ -128,4 +139,12 @@ export class DemoRunner {
     const at = now()
     workflow.handleOpen(ids, at - HANDLED_AFTER_MS, DEMO_TEAM_ACTOR, (clock) => demoOutcome(seed, clock, at))
   }
+}
+
+/** Posts in slices of `size`, the newest slice first (ingest keeps the order it is given). */
+function sliceNewestFirst(posts: IncomingPost[], size: number): IncomingPost[][] {
+  const newestFirst = [...posts].sort((a, b) => b.createdAt - a.createdAt)
+  const slices: IncomingPost[][] = []
+  for (let i = 0; i < newestFirst.length; i += size) slices.push(newestFirst.slice(i, i + size))
+  return slices
 }
