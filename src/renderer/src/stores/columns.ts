@@ -190,7 +190,7 @@ export const useColumnsStore = defineStore('columns', () => {
   function prefetch(key: string, query: ColumnQuery): void {
     if (feeds.has(key) || earlyPages.has(key)) return
     const page = together(api.posts.query({ query: plain(query), limit: PAGE_SIZE }))
-    // A failure is the column's to report when it opens (and asks again).
+    // A failure is the column's to report (with its Retry) when it opens.
     page.catch(() => undefined)
     earlyPages.set(key, { query: JSON.stringify(query), page })
     setTimeout(() => {
@@ -521,13 +521,14 @@ export const useColumnsStore = defineStore('columns', () => {
     void runNewer(key, runtime)
   }
 
-  /** Asks the core how many of the column's posts arrived after its read mark. */
   /** An exact count now when the last one is old enough (or `now`), else once UNREAD_RECOUNT_MS has passed. */
   function recountUnreadSoon(key: string, now = false): void {
     const runtime = runtimes.get(key)
-    if (!runtime || runtime.countTimer) return
+    if (!runtime || (runtime.countTimer && !now)) return
     const wait = now ? 0 : runtime.countedAt + UNREAD_RECOUNT_MS - Date.now()
     if (wait <= 0) {
+      if (runtime.countTimer) clearTimeout(runtime.countTimer)
+      runtime.countTimer = null
       void countUnread(key)
       return
     }
@@ -537,6 +538,7 @@ export const useColumnsStore = defineStore('columns', () => {
     }, wait)
   }
 
+  /** Asks the core how many of the column's posts arrived after its read mark. */
   async function countUnread(key: string): Promise<void> {
     const feed = feeds.get(key)
     const runtime = runtimes.get(key)
